@@ -1,0 +1,20 @@
+namespace PeerBot.Dialogs;
+
+/// <summary>Something the dialog engine asks the rest of PeerBot to do or know. Carries no client words.</summary>
+public abstract record DialogEvent
+{
+    /// <summary>The client asked for a person (<c>peer</c>, or "yes" to an offer). Reason: requested, check-in, …</summary>
+    public sealed record HandoffRequested(string Reason) : DialogEvent;
+
+    /// <summary>A finished daily check-in. Feeds conversation-level safety escalation and summaries.</summary>
+    public sealed record CheckInCompleted(int Mood, int Craving, string? Sleep, bool AnyUse) : DialogEvent;
+
+    /// <summary><c>my data</c>, <c>delete my data</c>, <c>privacy</c>: handled by Summaries/.</summary>
+    public sealed record PrivacyCommand(string Command) : DialogEvent;
+
+    /// <summary>The client chose a language.</summary>
+    public sealed record LocaleChanged(string Locale) : DialogEvent;
+
+    /// <summary>A fact worth a summary line (strategy tried, resource looked up), for opted-in clients only.</summary>
+    public sealed record SummaryFact(string Kind, string Detail) : DialogEvent;
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using PeerBot.Conversations;
+
+namespace PeerBot.Dialogs;
+
+public enum DialogInputKind
+{
+    /// <summary>A client message.</summary>
+    Message,
+    /// <summary>The client joined (install, conversationUpdate): greet them.</summary>
+    Welcome,
+}
+
+/// <summary>One turn's input to the dialog engine. <paramref name="Value"/> carries card submit data.</summary>
+public sealed record DialogInput(
+    DialogInputKind Kind, ClientText Text, JsonElement? Value, string ChannelId, string Locale, DateTimeOffset Now);

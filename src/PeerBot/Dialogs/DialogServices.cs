@@ -1,0 +1,10 @@
+namespace PeerBot.Dialogs;
+
+public static class DialogServices
+{
+    public static IServiceCollection AddDialogs(this IServiceCollection services)
+    {
+        services.AddSingleton<DialogEngine>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace PeerBot.Dialogs;
+
+public sealed record DialogTurnResult(IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<DialogEvent> Events);

@@ -1,0 +1,15 @@
+namespace PeerBot.Hosting;
+
+/// <summary>
+/// Command-line verbs that run instead of the web host: <c>dialogs validate</c>, <c>safety eval</c>,
+/// <c>resources import</c>. Each feature adds its verb here; the exit code is set on failure.
+/// </summary>
+internal static class PeerBotCli
+{
+    public static Task<bool> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+            return Task.FromResult(false);
+        return Task.FromResult(false);
+    }
+}

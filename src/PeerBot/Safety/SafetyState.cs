@@ -1,0 +1,19 @@
+namespace PeerBot.Safety;
+
+/// <summary>
+/// Per-conversation safety memory, persisted with the conversation state as JSON. It holds times, tiers and
+/// categories only, never client words.
+/// </summary>
+public sealed class SafetyState
+{
+    /// <summary>Recent moderate-or-higher signals, for conversation-level escalation.</summary>
+    public List<SafetyMark> Recent { get; set; } = [];
+
+    /// <summary>When the current crisis episode began; the full crisis text is not repeated within one.</summary>
+    public DateTimeOffset? CrisisEpisodeStartedAt { get; set; }
+
+    /// <summary>Last time any crisis or high resource text was sent.</summary>
+    public DateTimeOffset? LastCrisisReplyAt { get; set; }
+}
+
+public sealed record SafetyMark(DateTimeOffset At, DistressTier Tier, string Category);
