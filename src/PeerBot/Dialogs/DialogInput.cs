@@ -12,5 +12,12 @@ public enum DialogInputKind
 }
 
 /// <summary>One turn's input to the dialog engine. <paramref name="Value"/> carries card submit data.</summary>
+/// <remarks><paramref name="ConversationKey"/> is PeerBot's opaque key (safe to log); never the channel's id.</remarks>
 public sealed record DialogInput(
-    DialogInputKind Kind, ClientText Text, JsonElement? Value, string ChannelId, string Locale, DateTimeOffset Now);
+    DialogInputKind Kind,
+    string ConversationKey,
+    ClientText Text,
+    JsonElement? Value,
+    string ChannelId,
+    string Locale,
+    DateTimeOffset Now);
