@@ -1,7 +1,10 @@
 using PeerBot.BotFramework;
+using PeerBot.Channels;
+using PeerBot.Channels.DirectLine;
 using PeerBot.Conversations;
 using PeerBot.Data;
 using PeerBot.Dialogs;
+using PeerBot.Handoff;
 using PeerBot.Hosting;
 using PeerBot.Safety;
 
@@ -11,8 +14,8 @@ if (await PeerBotCli.TryRunAsync(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPeerBotData();
 builder.Services.AddBotFramework(builder.Configuration, builder.Environment);
-builder.Services.AddSafety().AddDialogs().AddConversations();
-builder.Services.AddProblemDetails();
+builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversations();
+builder.Services.AddPeerBotHosting();
 
 var app = builder.Build();
 
@@ -20,6 +23,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapConversations();                   // POST /api/messages, local Direct Line for the web chat
+app.MapConversations();                   // POST /api/messages
+app.MapDirectLine();                      // local web chat (Development)
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.Run();
