@@ -23,7 +23,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseWebSockets();
 app.MapConversations();                   // POST /api/messages
 app.MapDirectLine();                      // local web chat (Development)
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.MapHealth();                          // /healthz, /readyz
 app.Run();
