@@ -9,10 +9,10 @@ namespace PeerBot.Tests.Conversations;
 
 public sealed class TurnPipelineTests
 {
-    [Fact]
-    public async Task CrisisMessage_DialogFaults_CrisisReplyStillSentFirst()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CrisisMessage_DialogFaults_CrisisReplyStillSentFirst(string provider)
     {
-        await using var app = new PeerBotApp();
+        await using var app = new PeerBotApp(provider: provider);
         var client = new ActivityBuilder();
         using (await app.SendAsync(client.Message("hi"))) { }
         // Corrupt the stored dialog state so the dialog step throws on the next turn.
@@ -31,10 +31,10 @@ public sealed class TurnPipelineTests
         Assert.Equal(HandoffState.Queued, handoff.State);
     }
 
-    [Fact]
-    public async Task ParallelTurns_OneConversation_StateVersionCountsEveryTurn()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ParallelTurns_OneConversation_StateVersionCountsEveryTurn(string provider)
     {
-        await using var app = new PeerBotApp();
+        await using var app = new PeerBotApp(provider: provider);
         var client = new ActivityBuilder();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => app.SendAsync(client.Message("hello", $"p-{i}"))));
