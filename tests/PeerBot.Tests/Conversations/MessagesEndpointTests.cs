@@ -106,6 +106,33 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
+    public async Task Post_SameActivityAfterDedupWindow_ProcessedAgain()
+    {
+        await using var app = new PeerBotApp();
+        var activity = new ActivityBuilder().Message("hello", id: "late-1");
+
+        using (await app.SendAsync(activity)) { }
+        var afterFirst = app.Connector.Sent.Count;
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        using (await app.SendAsync(activity)) { }
+
+        Assert.True(app.Connector.Sent.Count > afterFirst);
+    }
+
+    [Fact]
+    public async Task Health_AliveAndReady()
+    {
+        await using var app = new PeerBotApp();
+        using var http = app.CreateClient();
+
+        using var alive = await http.GetAsync("/healthz");
+        using var ready = await http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_UnhandledInvoke_Returns501()
     {
         await using var app = new PeerBotApp();

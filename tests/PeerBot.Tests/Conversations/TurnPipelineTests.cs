@@ -31,6 +31,24 @@ public sealed class TurnPipelineTests
         Assert.Equal(HandoffState.Queued, handoff.State);
     }
 
+    [Fact]
+    public async Task CrisisMessage_StorageFails_CrisisReplySentDirectly()
+    {
+        await using var app = new PeerBotApp();
+        var client = new ActivityBuilder();
+        using (await app.SendAsync(client.Message("hi"))) { }
+        // Break storage of replies: the crisis reply can no longer go through the outbox.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"Outbox\""));
+        var before = app.Connector.Sent.Count;
+
+        using var response = await app.SendAsync(client.Message("I want to kill myself"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode); // the channel will redeliver
+        var texts = app.Connector.Sent.Skip(before).Select(s => s.Activity.Text ?? string.Empty).ToList();
+        Assert.Contains(texts, t => t.Contains("988", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Records, r => r.Contains("|4009|", StringComparison.Ordinal));
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ParallelTurns_OneConversation_StateVersionCountsEveryTurn(string provider)
     {
