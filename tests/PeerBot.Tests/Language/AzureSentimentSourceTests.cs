@@ -44,6 +44,30 @@ public sealed class AzureSentimentSourceTests
     }
 
     [Fact]
+    public async Task ReadAsync_Failures_LogCodesButNeverTheClientText()
+    {
+        const string words = "Maria said I should call 555-0100";
+        await using var server = await LoopbackLanguageServer.StartAsync();
+        var logger = new CapturingLogger<AzureSentimentSource>();
+        var source = new AzureSentimentSource(LanguageClientSentimentTests.ClientFor(server), logger);
+
+        server.Status = 400;
+        server.ResponseBody = $$$"""{"error":{"code":"InvalidArgument","message":"Bad document: {{{words}}}"}}""";
+        Assert.Null(await source.ReadAsync(new ClientText(words), "en", TestContext.Current.CancellationToken));
+        server.Status = 200;
+        server.ResponseBody = """{"kind":"SentimentAnalysisResults","results":{"documents":[],"errors":[{"id":"1","error":{"code":"InvalidArgument","innererror":{"code":"InvalidDocument"}}}],"modelVersion":"x"}}""";
+        Assert.Null(await source.ReadAsync(new ClientText(words), "en", TestContext.Current.CancellationToken));
+
+        Assert.Equal([6001, 6002], logger.Records.Select(r => r.Id.Id));
+        Assert.Contains("InvalidDocument", logger.Records.Last().Text, StringComparison.Ordinal);
+        Assert.All(logger.Records, r =>
+        {
+            Assert.DoesNotContain("Maria", r.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("555-0100", r.Text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task ReadAsync_DocumentError_ReturnsNull()
     {
         await using var server = await LoopbackLanguageServer.StartAsync();

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,11 +29,17 @@ internal sealed class LoopbackLanguageServer : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public static async Task<LoopbackLanguageServer> StartAsync()
+    /// <summary>Plain HTTP, or HTTPS with <paramref name="certificate"/> (bearer tokens are only sent over TLS).</summary>
+    public static async Task<LoopbackLanguageServer> StartAsync(X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+                listen.UseHttps(certificate);
+        }));
         var app = builder.Build();
         var server = new LoopbackLanguageServer(app);
         app.Run(server.HandleAsync);
@@ -56,6 +64,19 @@ internal sealed class LoopbackLanguageServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(ResponseBody);
+    }
+
+    /// <summary>A self-signed certificate for 127.0.0.1, valid for a day.</summary>
+    public static X509Certificate2 CreateCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        var now = TimeProvider.System.GetUtcNow();
+        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     public async ValueTask DisposeAsync()
