@@ -6,6 +6,7 @@ using PeerBot.Data;
 using PeerBot.Dialogs;
 using PeerBot.Handoff;
 using PeerBot.Hosting;
+using PeerBot.PeerConsole;
 using PeerBot.Safety;
 
 if (await PeerBotCli.TryRunAsync(args))
@@ -15,15 +16,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPeerBotData();
 builder.Services.AddBotFramework(builder.Configuration, builder.Environment);
 builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversations();
+builder.Services.AddPeerConsole();
 builder.Services.AddPeerBotHosting();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePeerConsoleHeaders();              // CSP and friends on /console and its APIs
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapConversations();                   // POST /api/messages
+app.MapHandoff();                         // /api/handoffs (peer console API)
+app.MapPeerConsole();                     // /console, /api/auth/login, /api/console/*, coordinator board
 app.MapDirectLine();                      // local web chat (Development)
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.Run();
