@@ -7,6 +7,7 @@ using PeerBot.Dialogs;
 using PeerBot.Handoff;
 using PeerBot.Hosting;
 using PeerBot.Language;
+using PeerBot.PeerConsole;
 using PeerBot.Resources;
 using PeerBot.Safety;
 
@@ -19,16 +20,20 @@ builder.Services.AddBotFramework(builder.Configuration, builder.Environment);
 builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversations();
 builder.Services.AddAzureLanguage(builder.Configuration);   // only when PeerBot:AzureLanguage:Endpoint is set
 builder.Services.AddResources(builder.Configuration);
+builder.Services.AddPeerConsole();
 builder.Services.AddPeerBotHosting();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePeerConsoleHeaders();              // CSP and friends on /console and its APIs
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.MapConversations();                   // POST /api/messages
+app.MapHandoff();                         // /api/handoffs (peer console API)
+app.MapPeerConsole();                     // /console, /api/auth/login, /api/console/*, coordinator board
 app.MapDirectLine();                      // local web chat (Development)
 app.MapHealth();                          // /healthz, /readyz
 app.Run();

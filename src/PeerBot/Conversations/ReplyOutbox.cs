@@ -43,10 +43,12 @@ public sealed class ReplyOutbox(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
         var now = clock.GetUtcNow();
-        var due = await db.Set<OutboxMessage>()
-            .Where(o => o.ConversationKey == conversationKey && o.NextAttemptAt <= now)
+        // Order per conversation: nothing is sent past an earlier message that is still waiting for its retry.
+        var pending = await db.Set<OutboxMessage>()
+            .Where(o => o.ConversationKey == conversationKey)
             .OrderBy(o => o.Id)
             .ToListAsync(cancellationToken);
+        var due = pending.TakeWhile(o => o.NextAttemptAt <= now).ToList();
         if (due.Count == 0)
             return 0;
 

@@ -21,6 +21,9 @@ public sealed class TurnPipeline(
     DialogEngine dialogs,
     ReplyRenderer renderer,
     HandoffQueue handoffs,
+    HandoffRelay relay,
+    HandoffNotices notices,
+    TranscriptStore transcripts,
     ReplyOutbox outbox,
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
@@ -46,6 +49,12 @@ public sealed class TurnPipeline(
         var text = new ClientText(activity.Text ?? string.Empty);
         var safetyState = Read<SafetyState>(record.SafetyStateJson);
         var now = clock.GetUtcNow();
+        var startMode = record.Mode;
+        var isMessage = request.Kind == DialogInputKind.Message && !text.IsEmpty;
+
+        // The short encrypted context buffer a peer sees on pickup (DESIGN.md decision 5): bot-mode messages only.
+        if (isMessage && startMode == ConversationMode.Bot)
+            await transcripts.RememberContextAsync(record.Key, text, now, cancellationToken);
 
         // 1. Safety first: scanned in every mode; the crisis reply is committed and sent before any dialog runs.
         var outcome = SafetyOutcome.Clear;
@@ -58,10 +67,12 @@ public sealed class TurnPipeline(
                     turn.Add(renderer.Render(OutgoingMessage.Plain(reply), record.ChannelId));
                 if (outcome.OpenHandoff)
                 {
-                    await handoffs.OpenAsync(record.Key, HandoffQueue.ReasonFor(outcome.EffectiveTier),
+                    var opened = await handoffs.OpenAsync(record.Key, HandoffQueue.ReasonFor(outcome.EffectiveTier),
                         outcome.Assessment.Top, cancellationToken);
                     if (record.Mode == ConversationMode.Bot)
                         record.Mode = ConversationMode.WaitingForPeer;
+                    foreach (var notice in await handoffs.WaitingNoticeAsync(opened, record.Locale, cancellationToken))
+                        turn.Add(renderer.Render(notice, record.ChannelId));
                 }
                 record.SafetyStateJson = Write(safetyState);
                 await CommitCrisisAsync(turn, cancellationToken);
@@ -74,8 +85,7 @@ public sealed class TurnPipeline(
         {
             try
             {
-                if (record.Mode != ConversationMode.WithPeer)
-                    await RunDialogAsync(turn, request.Kind, text, now, cancellationToken);
+                await RouteAsync(turn, request.Kind, text, outcome, startMode, now, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
             {
@@ -101,7 +111,55 @@ public sealed class TurnPipeline(
             }
         }
         ConversationLog.TurnCompleted(logger, record.Key, outcome.EffectiveTier.ToString(), record.Mode.ToString(), turn.Sent.Count);
+        await FlushNoticesAsync(record.Key);
         return request.ExpectReplies ? turn.Sent : [];
+    }
+
+    /// <summary>
+    /// With a peer: the client's words go to the console and the bot stays silent (safety replies were already
+    /// sent). Waiting: the bot keeps helping, and what the client writes is added for the peer. Else the dialog.
+    /// </summary>
+    private async Task RouteAsync(Turn turn, DialogInputKind kind, ClientText text, SafetyOutcome outcome,
+        ConversationMode startMode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = turn.Record;
+        var isMessage = kind == DialogInputKind.Message && !text.IsEmpty;
+        if (record.Mode == ConversationMode.WithPeer)
+        {
+            if (!isMessage)
+                return;
+            var relayed = await relay.ClientMessageAsync(record, text, outcome, now, cancellationToken);
+            if (relayed is not null)
+            {
+                foreach (var message in relayed)
+                    turn.Add(renderer.Render(message, record.ChannelId));
+                return;
+            }
+        }
+
+        if (isMessage && startMode == ConversationMode.WaitingForPeer && record.Mode == ConversationMode.WaitingForPeer)
+            await relay.WaitingMessageAsync(record, text, outcome, now, cancellationToken);
+        if (isMessage && record.Mode == ConversationMode.Bot
+            && await relay.TryFeedbackAsync(record, text, cancellationToken) is { } thanks)
+        {
+            foreach (var message in thanks)
+                turn.Add(renderer.Render(message, record.ChannelId));
+            return;
+        }
+        await RunDialogAsync(turn, kind, text, now, cancellationToken);
+    }
+
+    private async Task FlushNoticesAsync(string conversationKey)
+    {
+        // Console events and peer alerts go out after the commit; a failure here must not fail the client's turn.
+        try
+        {
+            await notices.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ConversationLog.TurnFailed(logger, ex, conversationKey);
+        }
     }
 
     private async Task RunDialogAsync(Turn turn, DialogInputKind kind, ClientText text, DateTimeOffset now,
@@ -111,6 +169,7 @@ public sealed class TurnPipeline(
         var state = Read<DialogState>(record.DialogStateJson);
         var input = new DialogInput(kind, record.Key, text, turn.Activity.Value, record.ChannelId, record.Locale, now);
         var result = await dialogs.RunAsync(input, state, cancellationToken);
+        var waiting = new List<OutgoingMessage>();
 
         foreach (var dialogEvent in result.Events)
         {
@@ -118,9 +177,10 @@ public sealed class TurnPipeline(
             {
                 case DialogEvent.HandoffRequested requested:
                     var reason = requested.Reason == "check-in" ? HandoffReason.CheckIn : HandoffReason.Requested;
-                    await handoffs.OpenAsync(record.Key, reason, null, cancellationToken);
+                    var opened = await handoffs.OpenAsync(record.Key, reason, null, cancellationToken);
                     if (record.Mode == ConversationMode.Bot)
                         record.Mode = ConversationMode.WaitingForPeer;
+                    waiting.AddRange(await handoffs.WaitingNoticeAsync(opened, record.Locale, cancellationToken));
                     break;
                 case DialogEvent.LocaleChanged changed:
                     record.Locale = changed.Locale;
@@ -129,7 +189,7 @@ public sealed class TurnPipeline(
         }
 
         record.DialogStateJson = Write(state);
-        foreach (var message in result.Messages)
+        foreach (var message in result.Messages.Concat(waiting))
             turn.Add(renderer.Render(message, record.ChannelId));
     }
 
