@@ -19,6 +19,7 @@ internal sealed record RecordedRequest(string Method, string RawTarget, string? 
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private LoopbackServer(WebApplication app, string baseUrl)
     {
@@ -61,6 +62,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
