@@ -73,6 +73,5 @@ internal sealed class AuthFixture : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await Login.DisposeAsync();
-        Key.Dispose();
     }
 }

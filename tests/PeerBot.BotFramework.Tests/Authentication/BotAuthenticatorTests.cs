@@ -96,7 +96,7 @@ public sealed class BotAuthenticatorTests
     public async Task Authenticate_SignedByUnpublishedKeyWithKnownKid_Rejected401()
     {
         await using var f = await AuthFixture.StartAsync();
-        using var impostor = new TestSigningKey("key-1");
+        var impostor = new TestSigningKey("key-1", material: "impostor");
 
         var result = await f.AuthenticateAsync("Bearer " + f.ChannelToken(key: impostor), AuthFixture.Activity());
 

@@ -15,7 +15,7 @@ public sealed class EmulatorTokenTests
     public async Task Authenticate_EmulatorTokenForThisApp_Succeeds(string issuer, string version, string appIdClaim)
     {
         await using var f = await AuthFixture.StartAsync();
-        using var key = new TestSigningKey("emu-1");
+        var key = new TestSigningKey("emu-1");
         f.Login.AddEmulatorKey(key);
         var activity = AuthFixture.Activity(channelId: "emulator", serviceUrl: "http://localhost:50123");
 
@@ -29,7 +29,7 @@ public sealed class EmulatorTokenTests
     public async Task Authenticate_EmulatorTokenOfAnotherApp_Rejected401()
     {
         await using var f = await AuthFixture.StartAsync();
-        using var key = new TestSigningKey("emu-1");
+        var key = new TestSigningKey("emu-1");
         f.Login.AddEmulatorKey(key);
 
         var result = await f.AuthenticateAsync("Bearer " + EmulatorToken(f, key, EmulatorIssuerV1, "1.0", "appid", "other-app"),

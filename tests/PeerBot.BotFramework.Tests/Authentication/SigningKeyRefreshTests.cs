@@ -37,7 +37,7 @@ public sealed class SigningKeyRefreshTests
     {
         await using var f = await AuthFixture.StartAsync();
         await f.AuthenticateAsync("Bearer " + f.ChannelToken(), AuthFixture.Activity());
-        using var rotated = new TestSigningKey("key-2");
+        var rotated = new TestSigningKey("key-2");
         f.Login.AddChannelKey(rotated, "msteams");
 
         var result = await f.AuthenticateAsync("Bearer " + f.ChannelToken(key: rotated), AuthFixture.Activity());
@@ -51,7 +51,7 @@ public sealed class SigningKeyRefreshTests
     {
         await using var f = await AuthFixture.StartAsync();
         await f.AuthenticateAsync("Bearer " + f.ChannelToken(), AuthFixture.Activity());
-        using var unpublished = new TestSigningKey("key-9");
+        var unpublished = new TestSigningKey("key-9");
 
         var first = await f.AuthenticateAsync("Bearer " + f.ChannelToken(key: unpublished), AuthFixture.Activity());
         var fetchesAfterFirst = f.Login.ChannelKeyFetches;
@@ -69,7 +69,7 @@ public sealed class SigningKeyRefreshTests
     {
         await using var f = await AuthFixture.StartAsync();
         await f.AuthenticateAsync("Bearer " + f.ChannelToken(), AuthFixture.Activity());
-        using var unpublished = new TestSigningKey("key-9");
+        var unpublished = new TestSigningKey("key-9");
         await f.AuthenticateAsync("Bearer " + f.ChannelToken(key: unpublished), AuthFixture.Activity());
 
         f.Clock.Advance(TimeSpan.FromMinutes(6));

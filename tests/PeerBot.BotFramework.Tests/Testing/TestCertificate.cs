@@ -7,7 +7,12 @@ namespace PeerBot.BotFramework.Tests.Testing;
 /// <summary>A self-signed certificate for 127.0.0.1, and an HTTP handler that trusts exactly it.</summary>
 internal static class TestCertificate
 {
-    public static X509Certificate2 Create()
+    private static readonly Lazy<byte[]> Pfx = new(CreatePfx);
+
+    /// <summary>A fresh copy (the caller disposes it) of the one certificate generated for the test run.</summary>
+    public static X509Certificate2 Create() => X509CertificateLoader.LoadPkcs12(Pfx.Value, null);
+
+    private static byte[] CreatePfx()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -15,7 +20,7 @@ internal static class TestCertificate
         san.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(san.Build());
         using var created = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+        return created.Export(X509ContentType.Pfx);
     }
 
     public static HttpMessageHandler TrustingHandler(X509Certificate2 certificate) => new SocketsHttpHandler

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -5,19 +6,35 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace PeerBot.BotFramework.Tests.Testing;
 
-/// <summary>An RSA key generated for the test: signs tokens and describes itself as a JWK.</summary>
-internal sealed class TestSigningKey : IDisposable
+/// <summary>
+/// An RSA key generated in the test run: signs tokens and describes itself as a JWK. Key material is generated once
+/// per <c>material</c> name (RSA generation is slow on a busy machine) and never changes.
+/// </summary>
+internal sealed class TestSigningKey
 {
-    private readonly RSA _rsa = RSA.Create(2048);
+    private static readonly ConcurrentDictionary<string, Lazy<RSAParameters>> Generated = new();
+    private readonly RSAParameters _parameters;
 
-    public TestSigningKey(string keyId) => KeyId = keyId;
+    /// <param name="keyId">The kid published and put into token headers.</param>
+    /// <param name="material">Which generated key pair to use; defaults to one per kid. Same kid with other
+    /// material makes an impostor key.</param>
+    public TestSigningKey(string keyId, string? material = null)
+    {
+        KeyId = keyId;
+        var parameters = Generated.GetOrAdd(material ?? keyId, _ => new Lazy<RSAParameters>(() =>
+        {
+            using var rsa = RSA.Create(2048);
+            return rsa.ExportParameters(true);
+        })).Value;
+        _parameters = parameters;
+    }
 
     public string KeyId { get; }
 
     /// <summary>The public key as a JWK, with Bot Framework <c>endorsements</c> when given.</summary>
     public JsonObject ToJwk(params string[] endorsements)
     {
-        var parameters = _rsa.ExportParameters(false);
+        var parameters = _parameters;
         var jwk = new JsonObject
         {
             ["kty"] = "RSA",
@@ -43,10 +60,8 @@ internal sealed class TestSigningKey : IDisposable
             IssuedAt = notBefore.UtcDateTime,
             Expires = expires.UtcDateTime,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = KeyId }, algorithm),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_parameters) { KeyId = KeyId }, algorithm),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
-
-    public void Dispose() => _rsa.Dispose();
 }
