@@ -54,7 +54,8 @@ public sealed class BotAuthenticator
         if (!TryReadBearer(authorizationHeader, out var raw) || !_handler.CanReadToken(raw))
             return Reject(401, "malformed Authorization header");
 
-        var token = _handler.ReadJsonWebToken(raw);
+        if (Read(raw) is not { } token)
+            return Reject(401, "malformed token");
         var emulator = false;
         if (!string.Equals(token.Issuer, options.ChannelTokenIssuer, StringComparison.Ordinal))
         {
@@ -132,6 +133,18 @@ public sealed class BotAuthenticator
         return token.TryGetPayloadValue<string>(claim, out var tokenAppId) && string.Equals(tokenAppId, appId, StringComparison.Ordinal)
             ? null
             : Reject(401, "token issued to another app");
+    }
+
+    private JsonWebToken? Read(string raw)
+    {
+        try
+        {
+            return _handler.ReadJsonWebToken(raw);
+        }
+        catch (ArgumentException)
+        {
+            return null; // SecurityTokenMalformedException derives from ArgumentException
+        }
     }
 
     private static bool TryReadBearer(string header, out string token)

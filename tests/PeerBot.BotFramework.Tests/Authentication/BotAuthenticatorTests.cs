@@ -41,6 +41,9 @@ public sealed class BotAuthenticatorTests
     [InlineData("Bearer")]
     [InlineData("bearer x.y.z")]
     [InlineData("Bearer not-a-jwt")]
+    [InlineData("Bearer x.y.z")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30.")]
+    [InlineData("Bearer  two-spaces")]
     public async Task Authenticate_MalformedHeader_Rejected401(string header)
     {
         await using var f = await AuthFixture.StartAsync();

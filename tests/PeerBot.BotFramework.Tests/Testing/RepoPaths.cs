@@ -5,7 +5,24 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string ActivityFixtures => Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures", "activities"));
+    /// <summary>
+    /// <c>../shared</c> beside the repository (CI layout). A git worktree sits one or more folders deeper than the
+    /// main clone, so the nearest ancestor's <c>shared</c> folder is used.
+    /// </summary>
+    public static string Shared { get; } = FindShared();
+
+    public static string ActivityFixtures => Path.Combine(Shared, "fixtures", "activities");
+
+    private static string FindShared()
+    {
+        for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "fixtures")))
+                return candidate;
+        }
+        throw new InvalidOperationException("No shared/fixtures folder beside the repository " + Root);
+    }
 
     private static string FindRoot()
     {
