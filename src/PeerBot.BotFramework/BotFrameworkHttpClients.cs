@@ -6,8 +6,11 @@ namespace PeerBot.BotFramework;
 /// </summary>
 public static class BotFrameworkHttpClients
 {
-    /// <summary>The typed client behind <see cref="Connector.ConnectorClient"/>.</summary>
-    public const string Connector = "PeerBot.BotFramework.Connector";
+    /// <summary>
+    /// The typed client behind <see cref="Connector.ConnectorClient"/> (its type name, so
+    /// <c>services.AddHttpClient&lt;ConnectorClient&gt;()</c> configures the same client).
+    /// </summary>
+    public const string Connector = nameof(PeerBot.BotFramework.Connector.ConnectorClient);
 
     /// <summary>Fetches OpenID metadata and signing keys.</summary>
     public const string OpenIdMetadata = "PeerBot.BotFramework.OpenIdMetadata";

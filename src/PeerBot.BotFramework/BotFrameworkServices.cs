@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeerBot.BotFramework.Authentication;
 using PeerBot.BotFramework.Connector;
@@ -38,10 +39,13 @@ public static class BotFrameworkServices
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<BotAuthenticator>();
         services.TryAddSingleton<ConnectorTokenProvider>();
-        services.TryAddSingleton<ConversationSendQueue>();
-        services.TryAddSingleton<ConnectorPipeline>();
-        services.AddHttpClient(BotFrameworkHttpClients.Connector).AddTypedClient((http, provider) => new ConnectorClient(
-            http, provider.GetRequiredService<ConnectorPipeline>(), provider.GetRequiredService<ConversationSendQueue>()));
+        services.TryAddSingleton(provider => new ConnectorPipeline(
+            provider.GetRequiredService<ConnectorTokenProvider>(),
+            provider.GetRequiredService<TrustedServiceUrls>(),
+            provider.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ConnectorPipeline>>()));
+        services.AddHttpClient<ConnectorClient>();
         return services;
     }
 }

@@ -64,6 +64,20 @@ public sealed class BotFrameworkServicesTests
     }
 
     [Fact]
+    public async Task AddHttpClientOfConnectorClient_AfterAddBotFramework_RoutesThroughConfiguredHandler()
+    {
+        var handler = new RecordingHandler();
+        await using var host = BotFrameworkTestHost.Create(new Dictionary<string, string?>(), configure: services =>
+            services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => handler));
+
+        var response = await host.Get<ConnectorClient>().SendAsync("https://connector.example/", "c:1", null,
+            new PeerBot.BotFramework.Schema.Activity { Type = "message" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("from-handler", response.Id);
+        Assert.Equal("https://connector.example/v3/conversations/c%3A1/activities", Assert.Single(handler.Uris).AbsoluteUri);
+    }
+
+    [Fact]
     public async Task Options_SingleTenantWithTenant_Valid()
     {
         await using var host = BotFrameworkTestHost.Create(new Dictionary<string, string?>
@@ -72,5 +86,19 @@ public sealed class BotFrameworkServicesTests
         });
 
         Assert.Equal("t-1", host.Get<IOptions<BotFrameworkOptions>>().Value.TenantId);
+    }
+
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<Uri> Uris { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Uris.Add(request.RequestUri!);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"id":"from-handler"}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
     }
 }

@@ -14,13 +14,15 @@ public sealed class ConnectorClient
 {
     private readonly HttpClient _http;
     private readonly ConnectorPipeline _pipeline;
-    private readonly ConversationSendQueue _queue;
 
-    internal ConnectorClient(HttpClient http, ConnectorPipeline pipeline, ConversationSendQueue queue)
+    /// <summary>
+    /// Created as a typed HTTP client (<c>services.AddHttpClient&lt;ConnectorClient&gt;()</c>, which
+    /// <see cref="BotFrameworkServices.AddBotFramework"/> does).
+    /// </summary>
+    public ConnectorClient(HttpClient http, ConnectorPipeline pipeline)
     {
         _http = http;
         _pipeline = pipeline;
-        _queue = queue;
     }
 
     /// <summary>
@@ -80,7 +82,7 @@ public sealed class ConnectorClient
     {
         var request = Request(operation, method, serviceUrl, path, body);
         var key = TrustedServiceUrls.Normalize(serviceUrl) + "\n" + conversationId;
-        return _queue.RunAsync(key, async () => read(await _pipeline.SendAsync(_http, request, cancellationToken)), cancellationToken);
+        return _pipeline.Queue.RunAsync(key, async () => read(await _pipeline.SendAsync(_http, request, cancellationToken)), cancellationToken);
     }
 
     private static ConnectorRequest Request<TBody>(string operation, HttpMethod method, string serviceUrl, string path, TBody body)

@@ -8,26 +8,44 @@ using PeerBot.BotFramework.Schema;
 namespace PeerBot.BotFramework.Connector;
 
 /// <summary>
-/// Sends one connector call: attaches the bearer token only for verified service URLs (never in anonymous mode),
-/// renews the token once on 401, retries transient failures, and turns a final failure into
-/// <see cref="ConnectorException"/>.
+/// What every <see cref="ConnectorClient"/> shares: the token provider, the verified service URLs, the
+/// per-conversation send order and the retry policy. Registered by <see cref="BotFrameworkServices.AddBotFramework"/>;
+/// it has no public members.
 /// </summary>
-internal sealed class ConnectorPipeline(
-    ConnectorTokenProvider tokens,
-    TrustedServiceUrls trusted,
-    IOptions<BotFrameworkOptions> options,
-    TimeProvider clock,
-    ILogger<ConnectorPipeline> logger)
+/// <remarks>
+/// A call attaches the bearer token only for verified service URLs (never in anonymous mode), renews the token once
+/// on 401, retries transient failures, and turns a final failure into <see cref="ConnectorException"/>.
+/// </remarks>
+public sealed class ConnectorPipeline
 {
+    private readonly ConnectorTokenProvider _tokens;
+    private readonly TrustedServiceUrls _trusted;
+    private readonly IOptions<BotFrameworkOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ConnectorPipeline> _logger;
+
+    internal ConnectorPipeline(ConnectorTokenProvider tokens, TrustedServiceUrls trusted, IOptions<BotFrameworkOptions> options,
+        TimeProvider clock, ILogger<ConnectorPipeline> logger)
+    {
+        _tokens = tokens;
+        _trusted = trusted;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Calls for one conversation run one at a time, in call order.</summary>
+    internal ConversationSendQueue Queue { get; } = new();
+
     private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
 
-    public async Task<ConnectorResponse> SendAsync(HttpClient http, ConnectorRequest request, CancellationToken cancellationToken)
+    internal async Task<ConnectorResponse> SendAsync(HttpClient http, ConnectorRequest request, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = _options.Value;
         var host = request.Uri.Host;
-        var useToken = !settings.IsAnonymous && trusted.IsTrusted(request.ServiceUrl);
+        var useToken = !settings.IsAnonymous && _trusted.IsTrusted(request.ServiceUrl);
         if (!settings.IsAnonymous && !useToken)
-            BotFrameworkLog.UnverifiedServiceUrl(logger, request.Operation, host);
+            BotFrameworkLog.UnverifiedServiceUrl(_logger, request.Operation, host);
 
         var attempts = 0;
         var renewedToken = false;
@@ -48,11 +66,11 @@ internal sealed class ConnectorPipeline(
                 {
                     renewedToken = true;
                     attempts--;
-                    tokens.Invalidate(token);
-                    BotFrameworkLog.RenewingTokenAfter401(logger, request.Operation, host);
+                    _tokens.Invalidate(token);
+                    BotFrameworkLog.RenewingTokenAfter401(_logger, request.Operation, host);
                     continue;
                 }
-                var retryAfter = ConnectorRetryPolicy.RetryAfter(response.Headers.RetryAfter, clock.GetUtcNow());
+                var retryAfter = ConnectorRetryPolicy.RetryAfter(response.Headers.RetryAfter, _clock.GetUtcNow());
                 if (!ConnectorRetryPolicy.IsTransient(status.Value) || attempts > settings.ConnectorMaxRetries
                     || retryAfter > settings.ConnectorMaxRetryAfter)
                     throw await FailureAsync(request, response, attempts, cancellationToken);
@@ -72,8 +90,8 @@ internal sealed class ConnectorPipeline(
                     throw Failed(request, null, "Timeout", null, attempts, null, ex);
                 delay = Backoff(attempts, settings);
             }
-            BotFrameworkLog.ConnectorRetrying(logger, request.Operation, host, status, attempts, (long)delay.TotalMilliseconds);
-            await Task.Delay(delay, clock, cancellationToken);
+            BotFrameworkLog.ConnectorRetrying(_logger, request.Operation, host, status, attempts, (long)delay.TotalMilliseconds);
+            await Task.Delay(delay, _clock, cancellationToken);
         }
     }
 
@@ -81,7 +99,7 @@ internal sealed class ConnectorPipeline(
     {
         try
         {
-            return await tokens.GetTokenAsync(cancellationToken);
+            return await _tokens.GetTokenAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -127,7 +145,7 @@ internal sealed class ConnectorPipeline(
     private ConnectorException Failed(ConnectorRequest request, int? status, string? code, string? subCode,
         int attempts, string? correlationId, Exception? inner)
     {
-        BotFrameworkLog.ConnectorFailed(logger, request.Operation, request.Uri.Host, status, code, attempts, correlationId);
+        BotFrameworkLog.ConnectorFailed(_logger, request.Operation, request.Uri.Host, status, code, attempts, correlationId);
         return new ConnectorException(request.Operation, status, code, subCode, attempts, correlationId, inner);
     }
 }

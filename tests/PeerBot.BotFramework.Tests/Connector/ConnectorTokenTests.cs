@@ -91,4 +91,18 @@ public sealed class ConnectorTokenTests
         Assert.Equal(401, ex.StatusCode);
         Assert.Equal(2, f.Connector.Requests.Count);
     }
+
+    [Fact]
+    public async Task Send_TokenServiceDown_FailsTypedWithoutSending()
+    {
+        await using var f = await ConnectorFixture.StartAsync(authenticated: true);
+        f.Trusted.Trust(f.Connector.ServiceUrl);
+        await f.Login!.Server.DisposeAsync();
+
+        var ex = await Assert.ThrowsAsync<PeerBot.BotFramework.Connector.ConnectorException>(() =>
+            f.Client.SendAsync(f.Connector.ServiceUrl, "c1", null, ConnectorClientTests.Message("hi"), CancellationToken.None));
+
+        Assert.Equal("TokenUnavailable", ex.ErrorCode);
+        Assert.Empty(f.Connector.Requests);
+    }
 }

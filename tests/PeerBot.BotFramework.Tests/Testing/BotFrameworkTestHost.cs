@@ -14,7 +14,7 @@ internal sealed class BotFrameworkTestHost : IAsyncDisposable
 
     public static BotFrameworkTestHost Create(
         IDictionary<string, string?> settings, TimeProvider? clock = null, X509Certificate2? trustedCertificate = null,
-        string environment = "Development")
+        string environment = "Development", Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.ToDictionary(kv => BotFrameworkOptions.Section + ":" + kv.Key, kv => kv.Value))
@@ -31,6 +31,7 @@ internal sealed class BotFrameworkTestHost : IAsyncDisposable
             services.AddHttpClient(BotFrameworkHttpClients.TokenService)
                 .ConfigurePrimaryHttpMessageHandler(() => TestCertificate.TrustingHandler(trustedCertificate));
         }
+        configure?.Invoke(services);
         return new BotFrameworkTestHost(services.BuildServiceProvider(validateScopes: true));
     }
 
