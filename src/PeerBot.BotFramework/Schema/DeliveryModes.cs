@@ -7,7 +7,7 @@ public static class DeliveryModes
     public const string Normal = "normal";
     /// <summary>Notification delivery.</summary>
     public const string Notification = "notification";
-    /// <summary>Replies are returned in the HTTP response body (<see cref="ExpectedReplies"/>).</summary>
+    /// <summary>Replies are returned in the HTTP response body as <c>{"activities":[…]}</c>.</summary>
     public const string ExpectReplies = "expectReplies";
     /// <summary>Ephemeral delivery.</summary>
     public const string Ephemeral = "ephemeral";
