@@ -62,7 +62,7 @@ public sealed class BotFrameworkOptions
     public IList<string> TrustedServiceUrls { get; set; } = [];
 
     /// <summary>Retries of a connector call after the first attempt (429/412/502/503/504 and network errors).</summary>
-    public int ConnectorMaxRetries { get; set; } = 4;
+    public int ConnectorMaxRetries { get; set; } = 3;
 
     /// <summary>First backoff delay when the connector gives no Retry-After; doubles per retry, ±20% jitter.</summary>
     public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

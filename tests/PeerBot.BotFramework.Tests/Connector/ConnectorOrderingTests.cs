@@ -30,6 +30,7 @@ public sealed class ConnectorOrderingTests
         var texts = f.Connector.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetString()).ToList();
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"m{i}"), texts);
         Assert.Equal(1, maxInFlight);
+        Assert.Equal(0, f.Host.Get<PeerBot.BotFramework.Connector.ConnectorPipeline>().Queue.ActiveConversations);
     }
 
     [Fact]
@@ -84,6 +85,7 @@ public sealed class ConnectorOrderingTests
 
         Assert.Equal(1, requestsBeforeRelease);
         Assert.Equal(2, f.Connector.Requests.Count);
+        Assert.Equal(0, f.Host.Get<PeerBot.BotFramework.Connector.ConnectorPipeline>().Queue.ActiveConversations);
     }
 
     private static void InterlockedMax(ref int target, int value)
