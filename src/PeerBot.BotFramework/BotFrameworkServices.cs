@@ -45,7 +45,8 @@ public static class BotFrameworkServices
             provider.GetRequiredService<IOptions<BotFrameworkOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ConnectorPipeline>>()));
-        services.AddHttpClient<ConnectorClient>();
+        // Request URLs carry conversation ids (a phone number on SMS): no HttpClient request logging for them.
+        services.AddHttpClient<ConnectorClient>().RemoveAllLoggers();
         return services;
     }
 }
