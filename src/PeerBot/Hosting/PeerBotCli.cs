@@ -1,3 +1,5 @@
+using PeerBot.Safety;
+
 namespace PeerBot.Hosting;
 
 /// <summary>
@@ -6,10 +8,15 @@ namespace PeerBot.Hosting;
 /// </summary>
 internal static class PeerBotCli
 {
-    public static Task<bool> TryRunAsync(string[] args)
+    public static async Task<bool> TryRunAsync(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
-            return Task.FromResult(false);
-        return Task.FromResult(false);
+            return false;
+        if (args is ["safety", "eval", ..])
+        {
+            Environment.ExitCode = await SafetyEvalCommand.RunAsync(args[2..], Console.Out, Console.Error);
+            return true;
+        }
+        return false;
     }
 }

@@ -38,7 +38,6 @@ internal static class LexiconLoader
 
         var (negationWindow, gapMax) = ReadSettings(reader, top.GetValueOrDefault("settings"));
         var compiler = new PatternCompiler(reader, gapMax);
-        ReadClasses(reader, compiler, top["classes"]);
         if (top.TryGetValue("aliases", out var aliases))
         {
             foreach (var (alias, canonical) in reader.Entries(aliases, "aliases"))
@@ -47,6 +46,7 @@ internal static class LexiconLoader
                     compiler.AddAlias(alias, value, canonical, $"aliases.{alias}");
             }
         }
+        ReadClasses(reader, compiler, top["classes"]);
         ReadCues(reader, compiler, top["cues"]);
         var exclusions = top.TryGetValue("exclusions", out var ex) ? ReadExclusions(reader, compiler, ex) : [];
         var rules = ReadRules(reader, compiler, top["rules"]);
@@ -144,7 +144,7 @@ internal static class LexiconLoader
         foreach (var item in sequence.Children)
         {
             var path = $"exclusions[{result.Count}]";
-            var fields = reader.Entries(item, path, "id", "patterns", "examples", "note")
+            var fields = reader.Entries(item, path, "id", "patterns", "examples", "suppresses", "note")
                 .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
             var id = fields.TryGetValue("id", out var idNode) ? reader.Scalar(idNode, $"{path}.id") : null;
             if (id is null)
@@ -156,7 +156,10 @@ internal static class LexiconLoader
             foreach (var (pattern, patternNode) in RequiredList(reader, fields, "patterns", item, path))
                 compiler.AddPattern(pattern, new PatternTarget(TargetKind.Exclusion, result.Count), patternNode, $"{path}.patterns");
             var examples = RequiredList(reader, fields, "examples", item, path).Select(e => e.Value).ToList();
-            result.Add(new CompiledExclusion(id, examples));
+            HashSet<string>? categories = null;
+            if (fields.TryGetValue("suppresses", out var suppressNode))
+                categories = [.. RequiredList(reader, fields, "suppresses", item, path).Select(e => e.Value)];
+            result.Add(new CompiledExclusion(id, examples, categories));
         }
         return result;
     }

@@ -7,7 +7,8 @@ namespace PeerBot.Safety.Lexicon;
 /// Builds the vocabulary and turns pattern text into trie paths. Pattern syntax, one string per pattern, words
 /// separated by spaces: a word or emoji (normalized exactly like messages), <c>a|b</c> alternatives, a trailing
 /// <c>?</c> for an optional word, <c>&lt;class&gt;</c> for any word of a class, <c>*</c> for any one word and
-/// <c>...</c> for a gap of up to N words. No regular expressions, so matching cannot backtrack.
+/// <c>...</c> for a gap of up to N words (within one sentence); <c>_</c> joins words inside an alternative
+/// (<c>going_to|gonna</c>). No regular expressions, so matching cannot backtrack.
 /// </summary>
 internal sealed class PatternCompiler(YamlReader reader, int gapMax)
 {
@@ -120,20 +121,21 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
             {
                 alternatives.Add([new PatternElement(ElementKind.Any, 0)]);
             }
-            else if (piece.StartsWith('<') && piece.EndsWith('>') && piece.Length > 2)
-            {
-                var name = piece[1..^1];
-                if (!_classIndex.TryGetValue(name, out var bit))
-                {
-                    reader.Error(node, path, $"pattern '{pattern}' uses unknown class <{name}>");
-                    return null;
-                }
-                alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
-            }
             else
             {
                 foreach (var alternative in piece.Split('|'))
                 {
+                    if (alternative.StartsWith('<') && alternative.EndsWith('>') && alternative.Length > 2)
+                    {
+                        var name = alternative[1..^1];
+                        if (!_classIndex.TryGetValue(name, out var bit))
+                        {
+                            reader.Error(node, path, $"pattern '{pattern}' uses unknown class <{name}>");
+                            return null;
+                        }
+                        alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
+                        continue;
+                    }
                     var tokens = Tokens(alternative);
                     if (tokens.Count == 0 || alternative.Contains('<', StringComparison.Ordinal)
                         || alternative.Contains('>', StringComparison.Ordinal))

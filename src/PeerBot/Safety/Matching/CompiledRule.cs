@@ -14,5 +14,11 @@ internal sealed record CompiledRule(
     bool RequiresDenial,
     IReadOnlyList<string> Examples);
 
-/// <summary>An idiom or false-friend exclusion: any rule hit overlapping its words is dropped.</summary>
-internal sealed record CompiledExclusion(string Id, IReadOnlyList<string> Examples);
+/// <summary>
+/// An idiom or false-friend exclusion: a rule hit overlapping its words is dropped (only rules of the listed
+/// categories when <see cref="Categories"/> is set).
+/// </summary>
+internal sealed record CompiledExclusion(string Id, IReadOnlyList<string> Examples, IReadOnlySet<string>? Categories)
+{
+    public bool Suppresses(CompiledRule rule) => Categories is null || Categories.Contains(rule.Category);
+}

@@ -61,8 +61,6 @@ internal sealed class PatternTrie
         if (pos >= tokens.Length || count >= matches.Length)
             return;
         ref readonly var token = ref tokens[pos];
-        if (token.Sentence != tokens[start].Sentence)
-            return;
         if (node.HasLiterals && token.WordId >= 0
             && _literals.TryGetValue(Key(nodeIndex, token.WordId), out var child))
             Walk(child, pos + 1, start, tokens, matches, ref count);

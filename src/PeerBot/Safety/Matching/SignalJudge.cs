@@ -36,7 +36,7 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                 var rule = lexicon.Rules[target.Index];
                 if (rule.RequiresDenial != (pass == 1))
                     continue;
-                if (IsExcluded(m, matches))
+                if (IsExcluded(m, rule, matches))
                     continue;
                 var negated = rule.NegatedTier.HasValue && IsNegated(m, tokens, matches);
                 var past = !negated && rule.PastTier.HasValue && IsPast(m, tokens, matches);
@@ -74,11 +74,13 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         signals.Add(new DistressSignal(tier, rule.Category, rule.Id, explanation));
     }
 
-    private bool IsExcluded(PatternMatch m, ReadOnlySpan<PatternMatch> matches)
+    private bool IsExcluded(PatternMatch m, CompiledRule rule, ReadOnlySpan<PatternMatch> matches)
     {
         foreach (var e in matches)
         {
-            if (lexicon.Targets[e.Target].Kind == TargetKind.Exclusion && e.Start <= m.End && e.End >= m.Start)
+            var target = lexicon.Targets[e.Target];
+            if (target.Kind == TargetKind.Exclusion && e.Start <= m.End && e.End >= m.Start
+                && lexicon.Exclusions[target.Index].Suppresses(rule))
                 return true;
         }
         return false;
@@ -130,6 +132,8 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
 
     private bool IsThirdPerson(PatternMatch m, ReadOnlySpan<Token> tokens)
     {
+        if ((tokens[m.Start].Classes & lexicon.FirstPersonClass) != 0)
+            return false;
         var clause = tokens[m.Start].Clause;
         for (var i = m.Start - 1; i >= 0 && tokens[i].Clause == clause; i--)
         {

@@ -116,6 +116,11 @@ internal static class TextNormalizer
 
             if (kind == Apostrophe && inToken)
             {
+                // "brother's" -> "brother", "it's" -> "it": possessive and "is" clitics carry no risk meaning.
+                var next = i + width;
+                if (next < input.Length && (input[next] | 0x20) == 's'
+                    && (next + 1 >= input.Length || !char.IsLetterOrDigit(input[next + 1])))
+                    width++;
                 i += width;
                 continue;
             }
