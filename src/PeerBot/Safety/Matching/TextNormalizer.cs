@@ -161,11 +161,18 @@ internal static class TextNormalizer
     {
         mapped = '\0';
         var value = rune.Value;
-        if (value is 0x200B or 0x200C or 0x200D or 0x2060 or 0xFEFF || value is >= 0xFE00 and <= 0xFE0F
+        if (value is 0x200C or 0x200D or 0x2060 or 0xFEFF or 0x00AD || value is >= 0xFE00 and <= 0xFE0F
             || value is >= 0x1F3FB and <= 0x1F3FF || value is >= 0xE0000 and <= 0xE007F)
             return Skip;
+        if (value == 0x200B)
+            return Sep; // zero-width space separates words
         if (value is 0x2019 or 0x2018 or 0x02BC or 0x00B4 or 0x0060)
             return Apostrophe;
+        if (value is >= 0xFF21 and <= 0xFF3A or >= 0xFF41 and <= 0xFF5A)
+        {
+            mapped = (char)((value - 0xFEE0) | 0x20); // fullwidth Latin letters
+            return Letter;
+        }
         var category = Rune.GetUnicodeCategory(rune);
         switch (category)
         {
