@@ -37,19 +37,18 @@ public sealed class DistressDetector
         if (text.IsEmpty)
             return DistressAssessment.None;
         var scanLength = Math.Min(text.Length, MaxScanChars);
+        if (scanLength <= SmallBuffers.Chars)
+        {
+            // Typical messages use per-thread buffers: no pool traffic and no allocation when nothing matches.
+            var buffers = _small ??= new SmallBuffers();
+            return Scan(text, buffers.Norm, buffers.Tokens, buffers.Matches);
+        }
         var norm = ArrayPool<char>.Shared.Rent(scanLength);
         var tokens = ArrayPool<Token>.Shared.Rent(scanLength);
         var matches = ArrayPool<PatternMatch>.Shared.Rent(scanLength * 2 + 16);
         try
         {
-            var count = _lexicon.Tokenize(text, norm, tokens, MaxScanChars);
-            if (count == 0)
-                return DistressAssessment.None;
-            var tokenSpan = new ReadOnlySpan<Token>(tokens, 0, count);
-            var matchCount = _lexicon.Trie.MatchAll(tokenSpan, matches);
-            return matchCount == 0
-                ? DistressAssessment.None
-                : _judge.Judge(text, tokenSpan, new ReadOnlySpan<PatternMatch>(matches, 0, matchCount));
+            return Scan(text, norm, tokens, matches);
         }
         finally
         {
@@ -57,6 +56,29 @@ public sealed class DistressDetector
             ArrayPool<Token>.Shared.Return(tokens);
             ArrayPool<char>.Shared.Return(norm);
         }
+    }
+
+    private DistressAssessment Scan(ReadOnlySpan<char> text, char[] norm, Token[] tokens, PatternMatch[] matches)
+    {
+        var count = _lexicon.Tokenize(text, norm, tokens, MaxScanChars);
+        if (count == 0)
+            return DistressAssessment.None;
+        var tokenSpan = new ReadOnlySpan<Token>(tokens, 0, count);
+        var matchCount = _lexicon.Trie.MatchAll(tokenSpan, matches);
+        return matchCount == 0
+            ? DistressAssessment.None
+            : _judge.Judge(text, tokenSpan, new ReadOnlySpan<PatternMatch>(matches, 0, matchCount));
+    }
+
+    [ThreadStatic]
+    private static SmallBuffers? _small;
+
+    private sealed class SmallBuffers
+    {
+        public const int Chars = 512;
+        public char[] Norm { get; } = new char[Chars];
+        public Token[] Tokens { get; } = new Token[Chars];
+        public PatternMatch[] Matches { get; } = new PatternMatch[Chars * 2 + 16];
     }
 
     /// <summary>True when the words look Spanish rather than English (used to pick the reply language).</summary>

@@ -93,7 +93,7 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
         var classes = new ulong[_nextId];
         foreach (var (id, mask) in _wordClasses)
             classes[id] |= mask;
-        return (new Vocabulary(_words, classes), _trie.Build(), [.. _targets]);
+        return (new Vocabulary(_words, classes), _trie.Build(_nextId), [.. _targets]);
     }
 
     private int WordId(string word)

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace PeerBot.Safety.Matching;
 
 /// <summary>
-/// All lexicon patterns in one token trie: literal edges in a single hash map keyed by (node, word id), plus class,
+/// All lexicon patterns in one token trie: literal edges as sorted word-id arrays (an id-indexed array at the root), plus class,
 /// any-word and gap edges. Matching walks from each token; cost is linear in the text for a fixed lexicon.
 /// </summary>
 internal sealed class PatternTrie
@@ -17,24 +17,36 @@ internal sealed class PatternTrie
         public int ClassCount;
         public int TerminalStart;
         public int TerminalCount;
-        public bool HasLiterals;
+        public int LiteralStart;
+        public int LiteralCount;
     }
 
     private readonly Node[] _nodes;
     private readonly ulong[] _classMasks;
     private readonly int[] _classChildren;
     private readonly int[] _terminals;
-    private readonly Dictionary<long, int> _literals;
+    private readonly int[] _literalWords;
+    private readonly int[] _literalChildren;
     private readonly int _gapMax;
+    private readonly int[] _rootLiterals;
+    private readonly ulong _rootClasses;
 
     private PatternTrie(Node[] nodes, ulong[] classMasks, int[] classChildren, int[] terminals,
-        Dictionary<long, int> literals, int gapMax)
+        int[] literalWords, int[] literalChildren, int gapMax, int wordCount)
     {
+        // The root is visited for every known token: its literal edges are an array indexed by word id.
+        _rootLiterals = new int[wordCount];
+        Array.Fill(_rootLiterals, -1);
+        for (var e = nodes[0].LiteralStart; e < nodes[0].LiteralStart + nodes[0].LiteralCount; e++)
+            _rootLiterals[literalWords[e]] = literalChildren[e];
+        _literalWords = literalWords;
+        _literalChildren = literalChildren;
+        for (var c = 0; c < nodes[0].ClassCount; c++)
+            _rootClasses |= classMasks[nodes[0].ClassStart + c];
         _nodes = nodes;
         _classMasks = classMasks;
         _classChildren = classChildren;
         _terminals = terminals;
-        _literals = literals;
         _gapMax = gapMax;
     }
 
@@ -45,9 +57,16 @@ internal sealed class PatternTrie
         for (var start = 0; start < tokens.Length; start++)
         {
             ref readonly var token = ref tokens[start];
-            if (token.WordId < 0 && token.Classes == 0)
+            if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0)
+                Walk(_rootLiterals[token.WordId], start + 1, start, tokens, matches, ref count);
+            if ((token.Classes & _rootClasses) == 0)
                 continue;
-            Walk(0, start, start, tokens, matches, ref count);
+            ref readonly var root = ref _nodes[0];
+            for (var c = 0; c < root.ClassCount; c++)
+            {
+                if ((token.Classes & _classMasks[root.ClassStart + c]) != 0)
+                    Walk(_classChildren[root.ClassStart + c], start + 1, start, tokens, matches, ref count);
+            }
         }
         return count;
     }
@@ -61,9 +80,12 @@ internal sealed class PatternTrie
         if (pos >= tokens.Length || count >= matches.Length)
             return;
         ref readonly var token = ref tokens[pos];
-        if (node.HasLiterals && token.WordId >= 0
-            && _literals.TryGetValue(Key(nodeIndex, token.WordId), out var child))
-            Walk(child, pos + 1, start, tokens, matches, ref count);
+        if (node.LiteralCount > 0 && token.WordId >= 0)
+        {
+            var child = FindLiteral(node.LiteralStart, node.LiteralCount, token.WordId);
+            if (child >= 0)
+                Walk(child, pos + 1, start, tokens, matches, ref count);
+        }
         for (var c = 0; c < node.ClassCount; c++)
         {
             if ((token.Classes & _classMasks[node.ClassStart + c]) != 0)
@@ -84,15 +106,36 @@ internal sealed class PatternTrie
         }
     }
 
-    private static long Key(int node, int wordId) => ((long)node << 32) | (uint)wordId;
+    /// <summary>Edges of a node are sorted by word id: a short linear scan, or binary search for wide nodes.</summary>
+    private int FindLiteral(int start, int count, int wordId)
+    {
+        if (count <= 8)
+        {
+            for (var e = start; e < start + count; e++)
+            {
+                if (_literalWords[e] == wordId)
+                    return _literalChildren[e];
+            }
+            return -1;
+        }
+        var index = Array.BinarySearch(_literalWords, start, count, wordId);
+        return index >= 0 ? _literalChildren[index] : -1;
+    }
 
     /// <summary>Mutable form used while compiling the lexicon.</summary>
     internal sealed class Builder(int gapMax)
     {
         private sealed class BuildNode
         {
-            public Dictionary<int, BuildNode> Literals { get; } = [];
-            public Dictionary<int, BuildNode> Classes { get; } = [];
+            private Dictionary<int, BuildNode>? _literals;
+            private Dictionary<int, BuildNode>? _classes;
+
+            public Dictionary<int, BuildNode> Literals => _literals ??= [];
+            public Dictionary<int, BuildNode> Classes => _classes ??= [];
+            public IEnumerable<BuildNode> Children => (_literals?.Values ?? Enumerable.Empty<BuildNode>())
+                .Concat(_classes?.Values ?? Enumerable.Empty<BuildNode>());
+            public int LiteralCount => _literals?.Count ?? 0;
+            public int ClassCount => _classes?.Count ?? 0;
             public BuildNode? Any { get; set; }
             public BuildNode? Gap { get; set; }
             public List<int> Terminals { get; } = [];
@@ -124,7 +167,7 @@ internal sealed class PatternTrie
             return child;
         }
 
-        public PatternTrie Build()
+        public PatternTrie Build(int wordCount)
         {
             var order = new List<BuildNode>();
             var index = new Dictionary<BuildNode, int>(ReferenceEqualityComparer.Instance);
@@ -135,7 +178,7 @@ internal sealed class PatternTrie
             while (queue.Count > 0)
             {
                 var n = queue.Dequeue();
-                foreach (var child in n.Literals.Values.Concat(n.Classes.Values)
+                foreach (var child in n.Children
                              .Concat(n.Any is null ? [] : [n.Any]).Concat(n.Gap is null ? [] : [n.Gap]))
                 {
                     if (index.ContainsKey(child))
@@ -150,7 +193,8 @@ internal sealed class PatternTrie
             var classMasks = new List<ulong>();
             var classChildren = new List<int>();
             var terminals = new List<int>();
-            var literals = new Dictionary<long, int>();
+            var literalWords = new List<int>();
+            var literalChildren = new List<int>();
             for (var i = 0; i < order.Count; i++)
             {
                 var n = order[i];
@@ -159,21 +203,26 @@ internal sealed class PatternTrie
                     Any = n.Any is null ? -1 : index[n.Any],
                     Gap = n.Gap is null ? -1 : index[n.Gap],
                     ClassStart = classMasks.Count,
-                    ClassCount = n.Classes.Count,
+                    ClassCount = n.ClassCount,
                     TerminalStart = terminals.Count,
                     TerminalCount = n.Terminals.Count,
-                    HasLiterals = n.Literals.Count > 0,
+                    LiteralStart = literalWords.Count,
+                    LiteralCount = n.LiteralCount,
                 };
-                foreach (var (bit, child) in n.Classes)
+                foreach (var (bit, child) in n.ClassCount == 0 ? [] : n.Classes)
                 {
                     classMasks.Add(1UL << bit);
                     classChildren.Add(index[child]);
                 }
                 terminals.AddRange(n.Terminals);
-                foreach (var (word, child) in n.Literals)
-                    literals[Key(i, word)] = index[child];
+                foreach (var (word, child) in (n.LiteralCount == 0 ? [] : n.Literals).OrderBy(e => e.Key))
+                {
+                    literalWords.Add(word);
+                    literalChildren.Add(index[child]);
+                }
             }
-            return new PatternTrie(nodes, [.. classMasks], [.. classChildren], [.. terminals], literals, gapMax);
+            return new PatternTrie(nodes, [.. classMasks], [.. classChildren], [.. terminals], [.. literalWords],
+                [.. literalChildren], gapMax, wordCount);
         }
     }
 }

@@ -20,7 +20,23 @@ internal static class TextNormalizer
     public static int Normalize(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLength,
         Span<Token> tokens, int tokenCount, ref int sentence, ref int clause)
     {
+        // Work on locals (kept in registers) and write the running positions back once at the end.
+        int length = normLength, sentenceIndex = sentence, clauseIndex = clause;
+        tokenCount = Run(input, origOffset, norm, ref length, tokens, tokenCount, ref sentenceIndex, ref clauseIndex);
+        normLength = length;
+        sentence = sentenceIndex;
+        clause = clauseIndex;
+        return tokenCount;
+    }
+
+    private static int Run(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLengthRef,
+        Span<Token> tokens, int tokenCount, ref int sentenceRef, ref int clauseRef)
+    {
+        var normLength = normLengthRef;
+        var sentence = sentenceRef;
+        var clause = clauseRef;
         var inToken = false;
+        var hash = 0u;
         var start = 0;
         var origStart = 0;
         var run = 0;
@@ -64,7 +80,7 @@ internal static class TextNormalizer
                     if (kind == Emoji)
                     {
                         if (inToken)
-                            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
+                            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
                         if (normLength + width > norm.Length)
                             break;
                         var emojiStart = normLength;
@@ -90,6 +106,7 @@ internal static class TextNormalizer
                     start = normLength;
                     origStart = origOffset + i;
                     run = 0;
+                    hash = 2166136261u;
                     flags = kind == Digit ? TokenFlags.LeadingDigit : TokenFlags.None;
                 }
                 flags |= kind == Letter ? TokenFlags.Letter : TokenFlags.Digit;
@@ -110,6 +127,7 @@ internal static class TextNormalizer
                 if (normLength >= norm.Length)
                     break;
                 norm[normLength++] = mapped;
+                hash = (hash ^ mapped) * 16777619u;
                 i += width;
                 continue;
             }
@@ -126,7 +144,7 @@ internal static class TextNormalizer
             }
 
             if (inToken)
-                tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
+                tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
             if (kind == SentenceBreak)
             {
                 sentence++;
@@ -139,20 +157,23 @@ internal static class TextNormalizer
             i += width;
         }
         if (inToken && tokenCount < tokens.Length)
-            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
+            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+        normLengthRef = normLength;
+        sentenceRef = sentence;
+        clauseRef = clause;
         return tokenCount;
     }
 
     private const byte Skip = 6, Emoji = 7;
 
     private static int End(Span<Token> tokens, int count, int start, int end, int origStart, int origEnd,
-        TokenFlags flags, int sentence, int clause, ref bool inToken)
+        TokenFlags flags, int sentence, int clause, uint hash, ref bool inToken)
     {
         inToken = false;
         tokens[count] = new Token
         {
             NormStart = start, NormLength = end - start, OrigStart = origStart, OrigEnd = origEnd,
-            Sentence = sentence, Clause = clause, WordId = -1, Flags = flags,
+            Sentence = sentence, Clause = clause, WordId = -1, Flags = flags, Hash = WordTable.Finish(hash),
         };
         return count + 1;
     }

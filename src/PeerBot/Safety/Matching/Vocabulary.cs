@@ -7,16 +7,15 @@ namespace PeerBot.Safety.Matching;
 /// </summary>
 internal sealed class Vocabulary
 {
-    private readonly Dictionary<string, int> _words;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _squeezedLookup;
+    private readonly WordTable _words;
+    private readonly WordTable _squeezed;
     private readonly ulong[] _classes;
 
     public Vocabulary(Dictionary<string, int> words, ulong[] classes)
     {
-        _words = words;
+        Count = words.Count;
+        _words = new WordTable(words);
         _classes = classes;
-        _wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var squeezed = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (word, id) in words.OrderBy(w => w.Value))
         {
@@ -24,36 +23,41 @@ internal sealed class Vocabulary
             if (!squeezed.ContainsKey(key) || key == word)
                 squeezed[key] = id;
         }
-        _squeezedLookup = squeezed.GetAlternateLookup<ReadOnlySpan<char>>();
+        _squeezed = new WordTable(squeezed);
     }
 
-    public int Count => _words.Count;
+    public int Count { get; }
+
+    public int WordIds => _classes.Length;
 
     public ulong ClassesOf(int wordId) => _classes[wordId];
 
-    public int Lookup(ReadOnlySpan<char> word, TokenFlags flags)
+    public int Lookup(ReadOnlySpan<char> word, TokenFlags flags) => Lookup(word, WordTable.Hash(word), flags);
+
+    public int Lookup(ReadOnlySpan<char> word, int hash, TokenFlags flags)
     {
-        if (_wordLookup.TryGetValue(word, out var id))
+        var id = _words.Find(word, hash);
+        if (id >= 0 || word.Length > 64
+            || (flags & (TokenFlags.Elongated | TokenFlags.Digit)) == 0)
             return id;
-        if (word.Length > 64)
-            return -1;
-        Span<char> buffer = stackalloc char[word.Length];
+        Span<char> buffer = stackalloc char[64];
         if ((flags & TokenFlags.Elongated) != 0)
         {
             var n = Squeeze(word, buffer);
-            if (_squeezedLookup.TryGetValue(buffer[..n], out id))
+            id = _squeezed.Find(buffer[..n]);
+            if (id >= 0)
                 return id;
         }
         if ((flags & (TokenFlags.Letter | TokenFlags.Digit)) == (TokenFlags.Letter | TokenFlags.Digit))
         {
             for (var i = 0; i < word.Length; i++)
                 buffer[i] = Unleet(word[i]);
-            if (_wordLookup.TryGetValue(buffer[..word.Length], out id))
+            id = _words.Find(buffer[..word.Length]);
+            if (id >= 0)
                 return id;
-            Span<char> squeezed = stackalloc char[word.Length];
+            Span<char> squeezed = stackalloc char[64];
             var n = Squeeze(buffer[..word.Length], squeezed);
-            if (_squeezedLookup.TryGetValue(squeezed[..n], out id))
-                return id;
+            return _squeezed.Find(squeezed[..n]);
         }
         return -1;
     }
