@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PeerBot.Conversations;
 using PeerBot.Safety;
 using PeerBot.Safety.Lexicon;
@@ -8,12 +11,17 @@ namespace PeerBot.Benchmarks.Safety;
 /// <summary>
 /// Issue 4 speed goals: a 160-char scan ≤ 2 µs median, a 2,000-char scan ≤ 10 µs, no allocation for a message
 /// without a hit, lexicon load ≤ 50 ms. Run: <c>dotnet run -c Release --project tests/PeerBot.Benchmarks --
-/// --filter *DistressDetector* --job short</c>.
+/// --filter *DistressDetector*</c>. Short run, in process (no generated project to build on a shared machine).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class DistressDetectorBenchmarks
 {
+    private sealed class ShortInProcessConfig : ManualConfig
+    {
+        public ShortInProcessConfig() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private const string Everyday =
         "hey just got off my shift, gonna grab some food and head to group at 7. can you text me the zoom link? thx!!";
 
