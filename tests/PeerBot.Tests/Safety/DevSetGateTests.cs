@@ -49,3 +49,25 @@ public sealed class DevSetGateTests(DetectorFixture fixture) : IClassFixture<Det
         Assert.InRange((double)crisis / ham.Count, 0.0, 0.005);
     }
 }
+
+/// <summary>
+/// 160 sentences written for PeerBot's tests (not from dev.tsv), covering every tier; they guard phrasings that
+/// were missed once. No tier may fall below its gold tier and no ordinary message may be flagged.
+/// </summary>
+public sealed class OwnPhrasingsTests(DetectorFixture fixture) : IClassFixture<DetectorFixture>
+{
+    [Fact]
+    public void OwnPhrasings_EveryRowAtOrAboveGold_NoFalseAlarms()
+    {
+        var path = Path.Combine(SafetyTestPaths.RepoRoot, "tests", "PeerBot.Tests", "Safety", "OwnPhrasings.tsv");
+        var rows = EvaluationFile.Read(path, out var error);
+        Assert.True(rows is not null, error);
+        var evaluation = SafetyEvaluation.Run(fixture.Detector, rows!);
+
+        var wrong = evaluation.Results
+            .Where(r => r.Row.Gold == DistressTier.None ? r.Predicted != DistressTier.None : r.Predicted < r.Row.Gold)
+            .Select(r => $"line {r.Row.Line}: {r.Row.Text} -> {r.Predicted}")
+            .ToList();
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+}
