@@ -1,3 +1,5 @@
+using PeerBot.Dialogs;
+
 namespace PeerBot.Hosting;
 
 /// <summary>
@@ -6,10 +8,15 @@ namespace PeerBot.Hosting;
 /// </summary>
 internal static class PeerBotCli
 {
-    public static Task<bool> TryRunAsync(string[] args)
+    public static async Task<bool> TryRunAsync(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
-            return Task.FromResult(false);
-        return Task.FromResult(false);
+            return false;
+        if (args[0] == "dialogs")
+        {
+            Environment.ExitCode = await DialogsCli.RunAsync(args, Console.Out, Console.Error);
+            return true;
+        }
+        return false;
     }
 }

@@ -1,0 +1,77 @@
+using PeerBot.Dialogs.Definitions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PeerBot.Dialogs.Loading;
+
+/// <summary>Reads one YAML file into its root mapping, turning syntax errors into located errors.</summary>
+internal static class YamlFile
+{
+    public static YamlMapping? Read(string path, string displayName, YamlErrorSink sink)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            // YamlDotNet's message describes the syntax only; a dialog file holds no client words.
+            sink.Add((int)ex.Start.Line, "(file)", $"not valid YAML: {ex.Message}");
+            return null;
+        }
+        if (stream.Documents.Count != 1)
+        {
+            sink.Add(1, "(file)", "must hold exactly one YAML document");
+            return null;
+        }
+        return sink.AsMapping(stream.Documents[0].RootNode, displayName);
+    }
+}
+
+/// <summary>Reads a dialog file: <c>id</c>, <c>title</c> and a list of <c>steps</c>.</summary>
+internal static class DialogFileParser
+{
+    public static DialogDefinition? Parse(string path, string displayName, YamlErrorSink sink)
+    {
+        var root = YamlFile.Read(path, "(top)", sink);
+        if (root is null)
+            return null;
+        var id = root.String("id", required: true);
+        root.String("title", required: false);
+        var stepsNode = root.Node("steps", required: true);
+        root.RejectUnknownKeys();
+
+        var expectedId = Path.GetFileNameWithoutExtension(path);
+        if (id is not null && id != expectedId)
+            sink.Add(root.Line, "id", $"id '{id}' must match the file name '{expectedId}'");
+        if (stepsNode is null || sink.AsList(stepsNode, "steps") is not { } list)
+            return null;
+        if (list.Count == 0)
+        {
+            sink.Add(stepsNode, "steps", "a dialog needs at least one step");
+            return null;
+        }
+
+        var steps = new List<StepDefinition>();
+        var complete = true;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var stepId = (list[i] as YamlMappingNode)?.Children
+                .FirstOrDefault(c => c.Key is YamlScalarNode { Value: "id" }).Value as YamlScalarNode;
+            var label = stepId?.Value is { Length: > 0 } name ? $"steps[{name}]" : $"steps[{i + 1}]";
+            var mapping = sink.AsMapping(list[i], label);
+            var step = mapping is null ? null : StepParser.Parse(mapping, sink);
+            if (step is null)
+                complete = false;
+            else
+                steps.Add(step);
+        }
+        if (id is null || !complete)
+            return null;
+        var dialog = new DialogDefinition(id, displayName, root.Line, steps);
+        DialogChecks.Check(dialog, sink);
+        return dialog;
+    }
+}
