@@ -44,7 +44,7 @@ public sealed class DialogEngine
             await MessageAsync(ctx, Words(input), cancellationToken);
         }
 
-        var messages = input.ChannelId == "sms" ? Merge(ctx.Messages) : ctx.Messages;
+        var messages = Channels.ChannelIds.IsSms(input.ChannelId) ? Merge(ctx.Messages) : ctx.Messages;
         return new DialogTurnResult(messages, ctx.Events);
     }
 
