@@ -6,11 +6,12 @@ namespace PeerBot.Dialogs.Loading;
 /// <summary>Checks inside one dialog: unique step ids, step references, reachability and variables.</summary>
 internal static partial class DialogChecks
 {
-    public static void Check(DialogDefinition dialog, YamlErrorSink sink)
+    public static void Check(
+        DialogDefinition dialog, IReadOnlyList<(string Id, int Line)> allIds, bool complete, YamlErrorSink sink)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var step in dialog.Steps.Where(s => !ids.Add(s.Id)))
-            sink.Add(step.Line, $"steps[{step.Id}]", $"step id '{step.Id}' is used twice");
+        foreach (var (id, line) in allIds.Where(s => !ids.Add(s.Id)))
+            sink.Add(line, $"steps[{id}]", $"step id '{id}' is used twice");
 
         foreach (var step in dialog.Steps)
         {
@@ -18,6 +19,8 @@ internal static partial class DialogChecks
                 sink.Add(step.Line, $"steps[{step.Id}]", $"refers to step '{target}', which does not exist in this dialog");
         }
 
+        if (!complete || dialog.Steps.Count == 0)
+            return;
         var reached = Reachable(dialog);
         foreach (var step in dialog.Steps.Where(s => !reached.Contains(s.Id)))
             sink.Add(step.Line, $"steps[{step.Id}]", $"step '{step.Id}' can never be reached");

@@ -55,12 +55,15 @@ internal static class DialogFileParser
         }
 
         var steps = new List<StepDefinition>();
+        var allIds = new List<(string Id, int Line)>();
         var complete = true;
         for (var i = 0; i < list.Count; i++)
         {
             var stepId = (list[i] as YamlMappingNode)?.Children
                 .FirstOrDefault(c => c.Key is YamlScalarNode { Value: "id" }).Value as YamlScalarNode;
             var label = stepId?.Value is { Length: > 0 } name ? $"steps[{name}]" : $"steps[{i + 1}]";
+            if (stepId?.Value is { Length: > 0 } known)
+                allIds.Add((known, (int)stepId.Start.Line));
             var mapping = sink.AsMapping(list[i], label);
             var step = mapping is null ? null : StepParser.Parse(mapping, sink);
             if (step is null)
@@ -68,10 +71,9 @@ internal static class DialogFileParser
             else
                 steps.Add(step);
         }
-        if (id is null || !complete)
-            return null;
-        var dialog = new DialogDefinition(id, displayName, root.Line, steps);
-        DialogChecks.Check(dialog, sink);
-        return dialog;
+        var dialog = new DialogDefinition(id ?? expectedId, displayName, root.Line, steps);
+        // With a broken step, only reference checks run: reachability and variables would report its knock-ons.
+        DialogChecks.Check(dialog, allIds, complete, sink);
+        return id is null || !complete ? null : dialog;
     }
 }

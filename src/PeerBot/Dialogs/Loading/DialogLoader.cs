@@ -23,9 +23,11 @@ public static class DialogLoader
         var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
         GlobalDefinition? global = null;
         var dialogs = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
+        var files = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(path, "*.yaml").Order(StringComparer.Ordinal))
         {
             var display = $"{folderName}/{Path.GetFileName(file)}";
+            files.Add(Path.GetFileNameWithoutExtension(file));
             var sink = new YamlErrorSink(display, errors);
             if (IsGlobal(file))
                 global = GlobalFileParser.Parse(file, display, sink);
@@ -35,7 +37,7 @@ public static class DialogLoader
         if (global is null && !Directory.GetFiles(path, "*.yaml").Any(IsGlobal))
             errors.Add(new DialogLoadError($"{folderName}/{GlobalDefinition.FileName}", 0, "(file)", "file is missing"));
 
-        CrossChecks(global, dialogs, errors);
+        CrossChecks(global, dialogs, files, errors);
         var catalog = errors.Count == 0 && global is not null ? new DialogCatalog(global, dialogs) : null;
         return new DialogLoadResult(catalog, errors);
     }
@@ -55,14 +57,16 @@ public static class DialogLoader
         string.Equals(Path.GetFileName(file), GlobalDefinition.FileName, StringComparison.Ordinal);
 
     private static void CrossChecks(
-        GlobalDefinition? global, Dictionary<string, DialogDefinition> dialogs, List<DialogLoadError> errors)
+        GlobalDefinition? global, Dictionary<string, DialogDefinition> dialogs, HashSet<string> files,
+        List<DialogLoadError> errors)
     {
         foreach (var dialog in dialogs.Values)
         {
             foreach (var step in dialog.Steps)
             {
                 var target = step switch { CallStep c => c.Dialog, GoStep g => g.Dialog, _ => null };
-                if (target is not null && !dialogs.ContainsKey(target))
+                // A file that exists but has its own errors is reported once, there.
+                if (target is not null && !files.Contains(target))
                     errors.Add(new DialogLoadError(dialog.File, step.Line, $"steps[{step.Id}].dialog",
                         $"dialog '{target}' does not exist (no {target}.yaml)"));
             }
@@ -75,7 +79,7 @@ public static class DialogLoader
                      ("peer-offer", global.PeerOffer), ("plan", global.Plan),
                  })
         {
-            if (!dialogs.ContainsKey(target))
+            if (!files.Contains(target))
                 errors.Add(new DialogLoadError(global.File, global.Line, key,
                     $"dialog '{target}' does not exist (no {target}.yaml)"));
         }
