@@ -63,9 +63,27 @@ public static class SmsSegmenter
                 current.Clear().Append(candidate);
                 continue;
             }
-            if (current.Length > 0)
-                parts.Add(current.ToString());
+            // Prefer to end a message between paragraphs, else at a line break in its second half, so a question
+            // and its options stay together.
+            var text0 = current.ToString();
+            var paragraph = text0.LastIndexOf("\n\n", StringComparison.Ordinal);
+            var lineBreak = paragraph > text0.Length / 4 ? paragraph : text0.LastIndexOf('\n');
             current.Clear();
+            if (lineBreak > text0.Length / 4 && (lineBreak == paragraph || lineBreak > text0.Length / 2))
+            {
+                parts.Add(text0[..lineBreak].TrimEnd());
+                var carried = text0[(lineBreak + 1)..].TrimStart() + separator + word;
+                if (Fits(carried, maxSegments, reserve))
+                {
+                    current.Append(carried);
+                    continue;
+                }
+                parts.Add(text0[(lineBreak + 1)..].TrimStart());
+            }
+            else if (text0.Length > 0)
+            {
+                parts.Add(text0);
+            }
             var rest = word;
             while (!Fits(rest, maxSegments, reserve))
             {
