@@ -35,7 +35,7 @@ internal static class DialogFileParser
 {
     public static DialogDefinition? Parse(string path, string displayName, YamlErrorSink sink)
     {
-        var root = YamlFile.Read(path, "(top)", sink);
+        var root = YamlFile.Read(path, string.Empty, sink);
         if (root is null)
             return null;
         var id = root.String("id", required: true);

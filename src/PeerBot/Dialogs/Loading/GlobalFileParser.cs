@@ -7,7 +7,7 @@ internal static class GlobalFileParser
 {
     public static GlobalDefinition? Parse(string path, string displayName, YamlErrorSink sink)
     {
-        var root = YamlFile.Read(path, "(top)", sink);
+        var root = YamlFile.Read(path, string.Empty, sink);
         if (root is null)
             return null;
         var main = root.String("main", true);

@@ -28,7 +28,7 @@ internal sealed class YamlMapping(YamlMappingNode node, string path, YamlErrorSi
         _known.Add(key);
         var value = Find(key);
         if (value is null && required)
-            sink.Add(node, Path, $"'{key}' is missing");
+            sink.Add(node, Path.Length == 0 ? "(top)" : Path, $"'{key}' is missing");
         return value;
     }
 
@@ -39,7 +39,7 @@ internal sealed class YamlMapping(YamlMappingNode node, string path, YamlErrorSi
             return null;
         if (value is YamlScalarNode { Value: { Length: > 0 } text })
             return text;
-        sink.Add(value, $"{Path}.{key}", "must be a single word or text");
+        sink.Add(value, Sub(key), "must be a single word or text");
         return null;
     }
 
@@ -51,26 +51,26 @@ internal sealed class YamlMapping(YamlMappingNode node, string path, YamlErrorSi
         if (int.TryParse(text, System.Globalization.NumberStyles.Integer,
                 System.Globalization.CultureInfo.InvariantCulture, out var number))
             return number;
-        sink.Add(Find(key)!, $"{Path}.{key}", $"'{text}' is not a whole number");
+        sink.Add(Find(key)!, Sub(key), $"'{text}' is not a whole number");
         return null;
     }
 
     public LocalizedText? Text(string key, bool required)
     {
         var value = Node(key, required);
-        return value is null ? null : sink.ReadText(value, $"{Path}.{key}");
+        return value is null ? null : sink.ReadText(value, Sub(key));
     }
 
     public LocalizedWords? Words(string key, bool required)
     {
         var value = Node(key, required);
-        return value is null ? null : sink.ReadWords(value, $"{Path}.{key}");
+        return value is null ? null : sink.ReadWords(value, Sub(key));
     }
 
     public YamlMapping? Mapping(string key, bool required)
     {
         var value = Node(key, required);
-        return value is null ? null : sink.AsMapping(value, $"{Path}.{key}");
+        return value is null ? null : sink.AsMapping(value, Sub(key));
     }
 
     public IReadOnlyList<(YamlNode Node, string Key)> Entries =>
@@ -82,9 +82,11 @@ internal sealed class YamlMapping(YamlMappingNode node, string path, YamlErrorSi
         {
             var name = (key as YamlScalarNode)?.Value ?? string.Empty;
             if (!_known.Contains(name))
-                sink.Add(key, $"{Path}.{name}", $"unknown key '{name}' (allowed here: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
+                sink.Add(key, Sub(name), $"unknown key '{name}' (allowed here: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
         }
     }
+
+    private string Sub(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     private YamlNode? Find(string key) =>
         node.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value;
