@@ -75,6 +75,17 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_MidCheckIn_StateStaysUnderFourKilobytes()
+    {
+        await using var host = new DialogTestHost();
+        foreach (var line in new[] { "check in", "2", "9", "poorly", "yes" })
+            await host.SendAsync(line);
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(host.StateJson) <= 4096, host.StateJson);
+        Assert.Contains("\"craving\":\"9\"", host.StateJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_IdleClientWritesAMenuWord_StartsThatDialogDirectly()
     {
         await using var host = new DialogTestHost();

@@ -170,6 +170,27 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void Load_FreeTextCopiedIntoAKeptVariable_IsAnError()
+    {
+        using var dialogs = new TempDialogs().Write("sample.yaml", Valid + """
+
+              - id: note
+                type: text
+                save: words
+                text: { en: "Say more?", es: "¿Algo más?" }
+              - id: keep
+                type: set
+                var: kept
+                value: "{words}"
+            """);
+
+        var error = Assert.Single(DialogLoader.Load(dialogs.Folder).Errors);
+
+        Assert.Equal(("dialogs/sample.yaml", 16, "steps[keep]"), (error.File, error.Line, error.Path));
+        Assert.Contains("free text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MissingFolder_IsAnErrorNotAnException()
     {
         var result = DialogLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid().ToString("N")));

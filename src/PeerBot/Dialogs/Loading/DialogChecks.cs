@@ -68,6 +68,24 @@ internal static partial class DialogChecks
             foreach (var used in Uses(step).Where(u => !declared.Contains(u)))
                 sink.Add(step.Line, $"steps[{step.Id}]", $"uses variable '{used}', which no step of this dialog sets");
         }
+
+        // Free text lives for one turn only; copying it into a kept variable, a condition or a summary fact would
+        // keep the client's words (privacy). Messages, searches and the encrypted safety plan may use it.
+        var freeText = dialog.Steps.OfType<TextStep>().Select(t => t.Save).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var step in dialog.Steps)
+        {
+            var kept = step switch
+            {
+                SetStep s => InTemplate(s.Value),
+                FactStep f => InTemplate(f.Detail),
+                BranchStep b => b.Cases.SelectMany(c => c.When.Variables),
+                CheckInCompletedStep c => [c.Mood, c.Craving, c.Sleep, c.Use],
+                _ => [],
+            };
+            foreach (var name in kept.Where(freeText.Contains).Distinct())
+                sink.Add(step.Line, $"steps[{step.Id}]",
+                    $"'{name}' holds free text, which is kept for one turn only; it cannot be used here");
+        }
     }
 
     private static IEnumerable<string> Uses(StepDefinition step) => step switch
