@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PeerBot.Channels;
 using PeerBot.Dialogs.Definitions;
 using PeerBot.Dialogs.Loading;
 using PeerBot.Dialogs.SafetyPlans;
@@ -20,6 +22,7 @@ public static class DialogServices
         services.AddSingleton<DialogEngine>();
         services.AddScoped<SafetyPlanStore>();
         services.AddHostedService<DialogCatalogCheck>();
+        services.TryAddSingleton<ReplyRenderer>();
         return services;
     }
 
