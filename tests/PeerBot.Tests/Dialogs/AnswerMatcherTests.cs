@@ -48,6 +48,17 @@ public sealed class AnswerMatcherTests
     }
 
     [Theory]
+    [InlineData("yes", 0)]
+    [InlineData("Yse", 0)]
+    [InlineData("2", 1)]
+    [InlineData("nope", 1)]
+    [InlineData("I'm not sure", -1)]
+    [InlineData("ye", -1)]
+    [InlineData("yes and no", -1)]
+    public void MatchChoice_Strict_NeverReadsASentenceAsYes(string input, int expected) =>
+        Assert.Equal(expected, AnswerMatcher.MatchChoice(input, [["yes", "sure", "okay"], ["no", "nope", "not now"]], strict: true));
+
+    [Theory]
     [InlineData("about 7", 7)]
     [InlineData("10/10", 10)]
     [InlineData("-1", -1)]

@@ -68,7 +68,7 @@ internal sealed class AnswerHandler(StepRunner runner, ILogger logger)
                     .Concat(ctx.Global.Words[GlobalWord.Yes].All).ToList();
                 var no = ctx.Global.Texts[GlobalText.No].ByLocale.Values
                     .Concat(ctx.Global.Words[GlobalWord.No].All).ToList();
-                return AnswerMatcher.MatchChoice(text, [yes, no]) switch
+                return AnswerMatcher.MatchChoice(text, [yes, no], strict: true) switch
                 {
                     0 => new Answer("yes", yesNo.Yes),
                     1 => new Answer("no", yesNo.No),

@@ -40,7 +40,13 @@ public static partial class AnswerMatcher
     /// Picks an option: <paramref name="candidates"/>[i] holds every way option i can be written (labels in each
     /// language, extra words). Returns the option's index or -1.
     /// </summary>
-    public static int MatchChoice(string input, IReadOnlyList<IReadOnlyList<string>> candidates, bool exactOnly = false)
+    /// <remarks>
+    /// <paramref name="exactOnly"/>: only a whole label or word. <paramref name="strict"/>: the number, a whole
+    /// label or word, or a small typo, but no prefix and no label inside a sentence (for yes/no, where "not sure"
+    /// must never count as "sure").
+    /// </remarks>
+    public static int MatchChoice(
+        string input, IReadOnlyList<IReadOnlyList<string>> candidates, bool exactOnly = false, bool strict = false)
     {
         var text = Normalize(input);
         if (text.Length == 0 || text.Length > 200)
@@ -52,6 +58,8 @@ public static partial class AnswerMatcher
         var exact = Unique(forms, f => f == text);
         if (exact >= 0 || exactOnly)
             return exact;
+        if (text.Length >= 3 && strict)
+            return ClosestWithin(forms, text);
         if (text.Length >= 3)
         {
             var prefix = Unique(forms, f => f.StartsWith(text, StringComparison.Ordinal)
@@ -62,7 +70,7 @@ public static partial class AnswerMatcher
             if (typo >= 0)
                 return typo;
         }
-        return Unique(forms, f => f.Length >= 4 && $" {text} ".Contains($" {f} ", StringComparison.Ordinal));
+        return strict ? -1 : Unique(forms, f => f.Length >= 4 && $" {text} ".Contains($" {f} ", StringComparison.Ordinal));
     }
 
     /// <summary>The first whole number in the text, if any ("about 7" → 7).</summary>
@@ -74,23 +82,25 @@ public static partial class AnswerMatcher
             : null;
     }
 
+    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit ("yse" → "yes").</summary>
     public static int Distance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+            d[i, 0] = i;
         for (var j = 0; j <= b.Length; j++)
-            previous[j] = j;
+            d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
             }
-            (previous, current) = (current, previous);
         }
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 
     private static int Unique(List<List<string>> forms, Func<string, bool> test)
