@@ -51,7 +51,8 @@ public sealed class DialogEngine
     private async Task MessageAsync(TurnContext ctx, string text, CancellationToken cancellationToken)
     {
         var state = ctx.State;
-        if (ctx.Input.OfferPeer)
+        // Already asking? Then this message is the answer (or gets the retry), not a second offer.
+        if (ctx.Input.OfferPeer && ctx.Top?.DialogId != _catalog.Global.PeerOffer)
         {
             // A moderate distress signal: offer a person first; the question that was waiting is asked again after.
             StepRunner.Start(ctx, _catalog.Global.PeerOffer, interruption: ctx.Top is not null);

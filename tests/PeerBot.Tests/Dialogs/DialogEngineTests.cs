@@ -125,6 +125,22 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_SecondOfferWhileTheFirstIsWaiting_IsNotStacked()
+    {
+        await using var host = new DialogTestHost();
+        await host.SendAsync("check in");
+        await host.SendAsync("I feel awful", offerPeer: true);
+
+        var again = await host.SendAsync("I don't know, everything is bad", offerPeer: true);
+        var no = await host.SendAsync("no");
+
+        Assert.Equal("Would you like to talk with a peer now? Reply yes or no.", Assert.Single(again.Messages).Text);
+        Assert.EndsWith("How is your mood right now, from 1 (very low) to 5 (very good)?", no.Messages[^1].Text, StringComparison.Ordinal);
+        var stack = System.Text.Json.JsonSerializer.Deserialize<DialogState>(host.StateJson)!.Stack;
+        Assert.Equal(["menu", "check-in"], stack.Select(f => f.DialogId));
+    }
+
+    [Fact]
     public async Task RunAsync_LocaleFromActivity_SpeaksSpanish_UntilTheClientChooses()
     {
         await using var host = new DialogTestHost();
