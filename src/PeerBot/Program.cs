@@ -1,8 +1,14 @@
 using PeerBot.BotFramework;
+using PeerBot.Channels;
+using PeerBot.Channels.DirectLine;
 using PeerBot.Conversations;
 using PeerBot.Data;
 using PeerBot.Dialogs;
+using PeerBot.Handoff;
 using PeerBot.Hosting;
+using PeerBot.Language;
+using PeerBot.PeerConsole;
+using PeerBot.Resources;
 using PeerBot.Safety;
 
 if (await PeerBotCli.TryRunAsync(args))
@@ -11,15 +17,23 @@ if (await PeerBotCli.TryRunAsync(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPeerBotData();
 builder.Services.AddBotFramework(builder.Configuration, builder.Environment);
-builder.Services.AddSafety().AddDialogs().AddConversations();
-builder.Services.AddProblemDetails();
+builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversations();
+builder.Services.AddAzureLanguage(builder.Configuration);   // only when PeerBot:AzureLanguage:Endpoint is set
+builder.Services.AddResources(builder.Configuration);
+builder.Services.AddPeerConsole();
+builder.Services.AddPeerBotHosting();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePeerConsoleHeaders();              // CSP and friends on /console and its APIs
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapConversations();                   // POST /api/messages, local Direct Line for the web chat
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.UseWebSockets();
+app.MapConversations();                   // POST /api/messages
+app.MapHandoff();                         // /api/handoffs (peer console API)
+app.MapPeerConsole();                     // /console, /api/auth/login, /api/console/*, coordinator board
+app.MapDirectLine();                      // local web chat (Development)
+app.MapHealth();                          // /healthz, /readyz
 app.Run();

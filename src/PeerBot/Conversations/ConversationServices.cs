@@ -5,6 +5,13 @@ public static class ConversationServices
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<ReplyOutbox>();
+        services.AddScoped<ConversationStore>();
+        services.AddScoped<TurnPipeline>();
+        services.AddScoped<ActivityProcessor>();
+        services.AddHostedService<OutboxSweeper>();
+        services.AddHostedService<DeliveryLogSweeper>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace PeerBot.Data;
@@ -7,8 +8,14 @@ namespace PeerBot.Data;
 /// in its own folder and reaches them with <c>db.Set&lt;T&gt;()</c>; this class only gathers the configurations.
 /// Provider differences live in <see cref="SqlitePeerBotDb"/> and <see cref="PostgresPeerBotDb"/>.
 /// </summary>
-public abstract class PeerBotDb(DbContextOptions options) : DbContext(options)
+public abstract class PeerBotDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>ASP.NET Core Data Protection key ring (encrypts handoff transcripts, summaries, console tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PeerBotDb).Assembly);
+    }
 }

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PeerBot.Channels;
 using PeerBot.Dialogs.Definitions;
 using PeerBot.Dialogs.Loading;
 using PeerBot.Dialogs.SafetyPlans;
@@ -22,7 +20,6 @@ public static class DialogServices
         services.AddSingleton<DialogEngine>();
         services.AddScoped<SafetyPlanStore>();
         services.AddHostedService<DialogCatalogCheck>();
-        services.TryAddSingleton<ReplyRenderer>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using PeerBot.Dialogs;
+using PeerBot.Resources;
 
 namespace PeerBot.Hosting;
 
@@ -12,11 +13,16 @@ internal static class PeerBotCli
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
             return false;
-        if (args[0] == "dialogs")
+        switch (args[0])
         {
-            Environment.ExitCode = await DialogsCli.RunAsync(args, Console.Out, Console.Error);
-            return true;
+            case "dialogs":
+                Environment.ExitCode = await DialogsCli.RunAsync(args, Console.Out, Console.Error);
+                return true;
+            case "resources":
+                Environment.ExitCode = await ResourcesCli.RunAsync(args, Console.Out, Console.Error);
+                return true;
+            default:
+                return false;
         }
-        return false;
     }
 }

@@ -35,7 +35,7 @@ internal sealed class DialogTestHost : IAsyncDisposable
         services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "test.db")};Pooling=false"));
         services.AddDialogs();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddSingleton<ResourceDirectory>();
+        services.AddResources(config);
         services.AddSingleton<ReplyRenderer>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = _services.CreateScope();

@@ -1,0 +1,21 @@
+using PeerBot.Data;
+
+namespace PeerBot.Audit;
+
+/// <summary>Adds an audit record to the caller's unit of work (saved with it).</summary>
+public sealed class AuditTrail(PeerBotDb db, TimeProvider clock)
+{
+    public const string ReadQueue = "read-queue";
+    public const string ReadHandoff = "read-handoff";
+    public const string ReadTranscript = "read-transcript";
+
+    public void Record(string actorId, string action, Guid? handoffId, string? conversationKey) =>
+        db.Add(new AuditRecord
+        {
+            ActorId = actorId,
+            Action = action,
+            HandoffId = handoffId,
+            ConversationKey = conversationKey,
+            At = clock.GetUtcNow(),
+        });
+}

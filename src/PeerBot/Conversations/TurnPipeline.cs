@@ -1,0 +1,310 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PeerBot.BotFramework.Schema;
+using PeerBot.Channels;
+using PeerBot.Data;
+using PeerBot.Dialogs;
+using PeerBot.Handoff;
+using PeerBot.Safety;
+
+namespace PeerBot.Conversations;
+
+/// <summary>
+/// One turn (DESIGN.md): de-duplicate, safety scan (crisis reply sent first, before anything can fail), route by
+/// mode, run the dialog, commit state and replies together, then send. One error boundary per turn.
+/// </summary>
+public sealed class TurnPipeline(
+    PeerBotDb db,
+    ConversationStore store,
+    ConversationLocks locks,
+    SafetyScreen safety,
+    DialogEngine dialogs,
+    ReplyRenderer renderer,
+    HandoffQueue handoffs,
+    HandoffRelay relay,
+    HandoffNotices notices,
+    TranscriptStore transcripts,
+    ReplyOutbox outbox,
+    TimeProvider clock,
+    ILogger<TurnPipeline> logger)
+{
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Runs the turn. Returns the replies when the caller asked for them (expectReplies), else empty.</summary>
+    public async Task<IReadOnlyList<Activity>> RunAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
+        var activity = request.Activity;
+        var channelHash = ConversationKeys.ChannelHash(activity.ChannelId!, activity.Conversation!.Id!);
+        using var lease = await locks.AcquireAsync(channelHash, cancellationToken);
+
+        var record = await store.GetOrCreateAsync(activity, request.ServiceUrlVerified, cancellationToken);
+        if (activity.Id is not null && !await RememberDeliveryAsync(activity, cancellationToken))
+        {
+            ConversationLog.Duplicate(logger, record.Key);
+            db.ChangeTracker.Clear();
+            return [];
+        }
+
+        var turn = new Turn(record, activity, request.ExpectReplies);
+        var text = new ClientText(activity.Text ?? string.Empty);
+        var safetyState = Read<SafetyState>(record.SafetyStateJson);
+        var now = clock.GetUtcNow();
+        var startMode = record.Mode;
+        var isMessage = request.Kind == DialogInputKind.Message && !text.IsEmpty;
+
+        // The short encrypted context buffer a peer sees on pickup (DESIGN.md decision 5): bot-mode messages only.
+        if (isMessage && startMode == ConversationMode.Bot)
+            await transcripts.RememberContextAsync(record.Key, text, now, cancellationToken);
+
+        // 1. Safety first: scanned in every mode; the crisis reply is committed and sent before any dialog runs.
+        var outcome = SafetyOutcome.Clear;
+        if (request.Kind == DialogInputKind.Message && !text.IsEmpty)
+        {
+            outcome = await safety.ScreenAsync(text, record.Locale, safetyState, now, cancellationToken);
+            if (outcome.ImmediateReplies.Count > 0 || outcome.OpenHandoff)
+            {
+                foreach (var reply in outcome.ImmediateReplies)
+                    turn.Add(renderer.Render(OutgoingMessage.Plain(reply), record.ChannelId));
+                if (outcome.OpenHandoff)
+                {
+                    var opened = await handoffs.OpenAsync(record.Key, HandoffQueue.ReasonFor(outcome.EffectiveTier),
+                        outcome.Assessment.Top, cancellationToken);
+                    if (record.Mode == ConversationMode.Bot)
+                        record.Mode = ConversationMode.WaitingForPeer;
+                    foreach (var notice in await handoffs.WaitingNoticeAsync(opened, record.Locale, cancellationToken))
+                        turn.Add(renderer.Render(notice, record.ChannelId));
+                }
+                record.SafetyStateJson = Write(safetyState);
+                await CommitCrisisAsync(turn, cancellationToken);
+            }
+        }
+
+        // 2. Route. A fault here must not undo the crisis reply above, so it has its own boundary. Another replica
+        // may have changed the conversation meanwhile (version check): then route again on the fresh state.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RouteAsync(turn, request.Kind, text, outcome, startMode, now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
+            {
+                ConversationLog.TurnFailed(logger, ex, record.Key);
+                RestoreAfterFault(turn);
+                turn.Add(renderer.Render(OutgoingMessage.Plain(Texts.SomethingWentWrong(record.Locale)), record.ChannelId));
+            }
+
+            try
+            {
+                record.SafetyStateJson = Write(safetyState);
+                await CommitAndSendAsync(turn, cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                ConversationLog.ConcurrencyRetry(logger, record.Key);
+                db.ChangeTracker.Clear();
+                turn.DiscardPending();
+                record = await store.FindAsync(record.Key, cancellationToken)
+                    ?? throw new InvalidOperationException("The conversation disappeared during the turn.");
+                turn = turn.For(record);
+            }
+        }
+        ConversationLog.TurnCompleted(logger, record.Key, outcome.EffectiveTier.ToString(), record.Mode.ToString(), turn.Sent.Count);
+        await FlushNoticesAsync(record.Key);
+        return request.ExpectReplies ? turn.Sent : [];
+    }
+
+    /// <summary>
+    /// With a peer: the client's words go to the console and the bot stays silent (safety replies were already
+    /// sent). Waiting: the bot keeps helping, and what the client writes is added for the peer. Else the dialog.
+    /// </summary>
+    private async Task RouteAsync(Turn turn, DialogInputKind kind, ClientText text, SafetyOutcome outcome,
+        ConversationMode startMode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = turn.Record;
+        var isMessage = kind == DialogInputKind.Message && !text.IsEmpty;
+        if (record.Mode == ConversationMode.WithPeer)
+        {
+            if (!isMessage)
+                return;
+            var relayed = await relay.ClientMessageAsync(record, text, outcome, now, cancellationToken);
+            if (relayed is not null)
+            {
+                foreach (var message in relayed)
+                    turn.Add(renderer.Render(message, record.ChannelId));
+                return;
+            }
+        }
+
+        if (isMessage && startMode == ConversationMode.WaitingForPeer && record.Mode == ConversationMode.WaitingForPeer)
+            await relay.WaitingMessageAsync(record, text, outcome, now, cancellationToken);
+        if (isMessage && record.Mode == ConversationMode.Bot
+            && await relay.TryFeedbackAsync(record, text, cancellationToken) is { } thanks)
+        {
+            foreach (var message in thanks)
+                turn.Add(renderer.Render(message, record.ChannelId));
+            return;
+        }
+        await RunDialogAsync(turn, kind, text, now, cancellationToken);
+    }
+
+    private async Task FlushNoticesAsync(string conversationKey)
+    {
+        // Console events and peer alerts go out after the commit; a failure here must not fail the client's turn.
+        try
+        {
+            await notices.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ConversationLog.TurnFailed(logger, ex, conversationKey);
+        }
+    }
+
+    private async Task RunDialogAsync(Turn turn, DialogInputKind kind, ClientText text, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var record = turn.Record;
+        var state = Read<DialogState>(record.DialogStateJson);
+        var input = new DialogInput(kind, record.Key, text, turn.Activity.Value, record.ChannelId, record.Locale, now);
+        var result = await dialogs.RunAsync(input, state, cancellationToken);
+        var waiting = new List<OutgoingMessage>();
+
+        foreach (var dialogEvent in result.Events)
+        {
+            switch (dialogEvent)
+            {
+                case DialogEvent.HandoffRequested requested:
+                    var reason = requested.Reason == "check-in" ? HandoffReason.CheckIn : HandoffReason.Requested;
+                    var opened = await handoffs.OpenAsync(record.Key, reason, null, cancellationToken);
+                    if (record.Mode == ConversationMode.Bot)
+                        record.Mode = ConversationMode.WaitingForPeer;
+                    waiting.AddRange(await handoffs.WaitingNoticeAsync(opened, record.Locale, cancellationToken));
+                    break;
+                case DialogEvent.LocaleChanged changed:
+                    record.Locale = changed.Locale;
+                    break;
+            }
+        }
+
+        record.DialogStateJson = Write(state);
+        foreach (var message in result.Messages.Concat(waiting))
+            turn.Add(renderer.Render(message, record.ChannelId));
+    }
+
+    private void RestoreAfterFault(Turn turn)
+    {
+        // Like BotBuilder's OnTurnError, narrowed: drop what the failed step changed and reset the dialog stack
+        // so a bad state cannot loop; keep the delivery record, the mode and any open handoff.
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is ConversationRecord or InboundActivity)
+                continue;
+            if (entry.State == EntityState.Added)
+                entry.State = EntityState.Detached;
+            else if (entry.State == EntityState.Modified)
+                entry.Reload();
+        }
+        turn.Record.DialogStateJson = null;
+        turn.DiscardPending();
+    }
+
+    /// <summary>
+    /// Commits and sends the crisis reply. If the database fails here, the reply still goes out directly to the
+    /// connector: a crisis reply never waits on storage.
+    /// </summary>
+    private async Task CommitCrisisAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var pending = turn.PeekPending();
+        try
+        {
+            await CommitAndSendAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !turn.ExpectReplies)
+        {
+            ConversationLog.CrisisCommitFailed(logger, ex, turn.Record.Key);
+            await outbox.SendDirectAsync(turn.Record.Key, ConversationStore.ReferenceOf(turn.Activity), pending, turn.Activity.Id, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task CommitAndSendAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var record = turn.Record;
+        var pending = turn.TakePending();
+        if (!turn.ExpectReplies)
+            ReplyOutbox.Enqueue(db, record.Key, pending, turn.Activity.Id, clock.GetUtcNow());
+        record.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        if (!turn.ExpectReplies && pending.Count > 0)
+            await outbox.DispatchAsync(record.Key, cancellationToken);
+    }
+
+    private async Task<bool> RememberDeliveryAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var hash = ConversationKeys.ActivityHash(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!);
+        var since = clock.GetUtcNow() - DeliveryLogSweeper.Window;
+        var seen = await db.Set<InboundActivity>().SingleOrDefaultAsync(a => a.Hash == hash, cancellationToken);
+        if (seen is not null && seen.ReceivedAt >= since)
+            return false;
+        if (seen is not null)
+            seen.ReceivedAt = clock.GetUtcNow(); // outside the window: a new delivery
+        else
+            db.Add(new InboundActivity { Hash = hash, ReceivedAt = clock.GetUtcNow() });
+        return true;
+    }
+
+    private static T Read<T>(string? json) where T : new() =>
+        json is null ? new T() : JsonSerializer.Deserialize<T>(json, StateJson) ?? new T();
+
+    private static string Write<T>(T value) => JsonSerializer.Serialize(value, StateJson);
+
+    private sealed class Turn(ConversationRecord record, Activity activity, bool expectReplies)
+    {
+        private readonly List<Activity> _pending = [];
+
+        public ConversationRecord Record { get; } = record;
+        public Activity Activity { get; } = activity;
+        public bool ExpectReplies { get; } = expectReplies;
+        public List<Activity> Sent { get; } = [];
+
+        public void Add(IEnumerable<Activity> activities)
+        {
+            foreach (var reply in activities)
+            {
+                reply.ReplyToId ??= Activity.Id;
+                reply.Locale ??= Record.Locale;
+                if (ExpectReplies)
+                {
+                    // Returned in the HTTP body rather than sent, so address them here (the outbox does it at send).
+                    reply.From ??= Activity.Recipient;
+                    reply.Recipient ??= Activity.From;
+                    reply.Conversation ??= Activity.Conversation;
+                    reply.ChannelId ??= Activity.ChannelId;
+                }
+                _pending.Add(reply);
+            }
+        }
+
+        public List<Activity> TakePending()
+        {
+            var taken = _pending.ToList();
+            _pending.Clear();
+            Sent.AddRange(taken);
+            return taken;
+        }
+
+        public void DiscardPending() => _pending.Clear();
+
+        public List<Activity> PeekPending() => _pending.ToList();
+
+        /// <summary>The same turn bound to a reloaded conversation row (after a version conflict).</summary>
+        public Turn For(ConversationRecord reloaded)
+        {
+            var turn = new Turn(reloaded, Activity, ExpectReplies);
+            turn.Sent.AddRange(Sent);
+            return turn;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using PeerBot.Data;
+using PeerBot.Dialogs;
+using PeerBot.Safety;
+
+namespace PeerBot.Handoff;
+
+/// <summary>Opens handoff requests: one open request per conversation, raised (never lowered) in priority.</summary>
+public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotices notices, ILogger<HandoffQueue> logger)
+{
+    /// <summary>
+    /// Adds the request to the context (the caller saves it with the turn's state). If the conversation already
+    /// has an open request, it is raised to the more urgent reason and tier instead.
+    /// </summary>
+    public async Task<HandoffRequest> OpenAsync(
+        string conversationKey, HandoffReason reason, DistressSignal? signal, CancellationToken cancellationToken)
+    {
+        var open = await db.Set<HandoffRequest>()
+            .Where(h => h.ConversationKey == conversationKey && h.State != HandoffState.Closed)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (open is not null)
+        {
+            var raised = false;
+            if (Priority(reason) < Priority(open.Reason))
+            {
+                open.Reason = reason;
+                raised = true;
+            }
+            if (signal is not null && signal.Tier > open.Tier)
+            {
+                open.Tier = signal.Tier;
+                open.Category = signal.Category;
+                open.Explanation = signal.Explanation;
+                raised = true;
+            }
+            if (raised)
+                notices.Add(new ConsoleEvent(ConsoleEvent.Queue, open.Id));
+            return open;
+        }
+
+        var now = clock.GetUtcNow();
+        var request = new HandoffRequest
+        {
+            Id = Guid.NewGuid(),
+            ConversationKey = conversationKey,
+            Reason = reason,
+            Tier = signal?.Tier ?? DistressTier.None,
+            Category = signal?.Category,
+            Explanation = signal?.Explanation,
+            State = HandoffState.Queued,
+            CreatedAt = now,
+            QueuedAt = now,
+        };
+        db.Add(request);
+        notices.Add(new ConsoleEvent(ConsoleEvent.Queue, request.Id));
+        notices.Alert(request.Id, AlertKind.Opened);
+        HandoffLog.Opened(logger, request.Id, conversationKey, reason.ToString(), request.Tier.ToString());
+        return request;
+    }
+
+    /// <summary>
+    /// What the client hears when their request is new: place in line, typical wait, 988. Empty when the request
+    /// already existed (it was only raised).
+    /// </summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> WaitingNoticeAsync(
+        HandoffRequest request, string locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (db.Entry(request).State != EntityState.Added)
+            return [];
+        var position = await PositionAsync(request, cancellationToken);
+        var typical = await TypicalWaitAsync(cancellationToken);
+        return [HandoffTexts.Waiting(locale, position, typical)];
+    }
+
+    /// <summary>Queued handoffs, most urgent first (priority, then age).</summary>
+    public async Task<List<HandoffRequest>> RankedQueueAsync(CancellationToken cancellationToken)
+    {
+        var queued = await db.Set<HandoffRequest>().AsNoTracking()
+            .Where(h => h.State == HandoffState.Queued)
+            .ToListAsync(cancellationToken);
+        return [.. queued.OrderBy(h => Priority(h.Reason)).ThenBy(h => h.QueuedAt).ThenBy(h => h.Id)];
+    }
+
+    /// <summary>1-based place in line of <paramref name="request"/> (saved or not).</summary>
+    public async Task<int> PositionAsync(HandoffRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ranked = await RankedQueueAsync(cancellationToken);
+        var mine = Priority(request.Reason);
+        return 1 + ranked.Count(h => h.Id != request.Id
+            && (Priority(h.Reason) < mine || (Priority(h.Reason) == mine && h.QueuedAt <= request.QueuedAt)));
+    }
+
+    /// <summary>Median time to first claim over the last 50 claims in the past 7 days; null without data.</summary>
+    public async Task<TimeSpan?> TypicalWaitAsync(CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - TimeSpan.FromDays(7);
+        var recent = await db.Set<HandoffRequest>().AsNoTracking()
+            .Where(h => h.FirstClaimedAt != null && h.FirstClaimedAt >= since)
+            .OrderByDescending(h => h.FirstClaimedAt)
+            .Take(50)
+            .Select(h => new { h.CreatedAt, h.FirstClaimedAt })
+            .ToListAsync(cancellationToken);
+        if (recent.Count == 0)
+            return null;
+        var waits = recent.Select(r => (r.FirstClaimedAt!.Value - r.CreatedAt).Ticks).Order().ToList();
+        return TimeSpan.FromTicks(waits[(waits.Count - 1) / 2]);
+    }
+
+    /// <summary>Crisis &gt; high &gt; requested (and check-in) &gt; moderate.</summary>
+    public static int Priority(HandoffReason reason) => reason switch
+    {
+        HandoffReason.Crisis => 0,
+        HandoffReason.High => 1,
+        HandoffReason.Requested or HandoffReason.CheckIn => 2,
+        _ => 3,
+    };
+
+    public static HandoffReason ReasonFor(DistressTier tier) => tier switch
+    {
+        DistressTier.Crisis => HandoffReason.Crisis,
+        DistressTier.High => HandoffReason.High,
+        _ => HandoffReason.Moderate,
+    };
+}

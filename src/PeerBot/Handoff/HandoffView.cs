@@ -1,0 +1,28 @@
+namespace PeerBot.Handoff;
+
+/// <summary>A handoff as the console and the API show it. <see cref="Explanation"/> may quote the client.</summary>
+public sealed record HandoffView(
+    Guid Id,
+    string State,
+    string Reason,
+    string Tier,
+    string? Category,
+    string? Explanation,
+    int? Position,
+    double WaitSeconds,
+    double LimitSeconds,
+    bool SlaBreached,
+    bool Escalated,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset QueuedAt,
+    DateTimeOffset? ClaimedAt,
+    string? PeerId,
+    string? PeerName,
+    string? Outcome,
+    DateTimeOffset? ClosedAt,
+    string Channel,
+    bool DebriefDue,
+    bool FlaggedForSupervisor);
+
+/// <summary>One handoff with the context panel (messages before the escalation) and the live transcript.</summary>
+public sealed record HandoffDetail(HandoffView Handoff, IReadOnlyList<TranscriptLine> Context, IReadOnlyList<TranscriptLine> Messages);
