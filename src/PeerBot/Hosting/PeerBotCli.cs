@@ -1,3 +1,4 @@
+using PeerBot.Dialogs;
 using PeerBot.Resources;
 using PeerBot.Safety;
 
@@ -15,6 +16,9 @@ internal static class PeerBotCli
             return false;
         switch (args)
         {
+            case ["dialogs", ..]:
+                Environment.ExitCode = await DialogsCli.RunAsync(args, Console.Out, Console.Error);
+                return true;
             case ["resources", ..]:
                 Environment.ExitCode = await ResourcesCli.RunAsync(args, Console.Out, Console.Error);
                 return true;

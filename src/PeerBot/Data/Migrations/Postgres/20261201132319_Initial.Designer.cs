@@ -12,7 +12,7 @@ using PeerBot.Data;
 namespace PeerBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPeerBotDb))]
-    [Migration("20261201125533_Initial")]
+    [Migration("20261201132319_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -191,6 +191,27 @@ namespace PeerBot.Data.Migrations.Postgres
                     b.HasIndex("ConversationKey", "Id");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Dialogs.SafetyPlans.SafetyPlanEntity", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedPlan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("SafetyPlans", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Handoff.HandoffAlert", b =>

@@ -244,6 +244,20 @@ namespace PeerBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SafetyPlans",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ProtectedPlan = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SafetyPlans", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_addresses",
                 columns: table => new
                 {
@@ -499,6 +513,9 @@ namespace PeerBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "resource_service_locations");
+
+            migrationBuilder.DropTable(
+                name: "SafetyPlans");
 
             migrationBuilder.DropTable(
                 name: "resource_locations");

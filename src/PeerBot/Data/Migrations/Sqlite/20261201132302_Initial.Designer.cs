@@ -11,7 +11,7 @@ using PeerBot.Data;
 namespace PeerBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePeerBotDb))]
-    [Migration("20261201125520_Initial")]
+    [Migration("20261201132302_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -180,6 +180,27 @@ namespace PeerBot.Data.Migrations.Sqlite
                     b.HasIndex("ConversationKey", "Id");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Dialogs.SafetyPlans.SafetyPlanEntity", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPlan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("SafetyPlans", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Handoff.HandoffAlert", b =>

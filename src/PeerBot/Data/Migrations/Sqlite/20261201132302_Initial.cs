@@ -243,6 +243,20 @@ namespace PeerBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SafetyPlans",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProtectedPlan = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SafetyPlans", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_addresses",
                 columns: table => new
                 {
@@ -498,6 +512,9 @@ namespace PeerBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "resource_service_locations");
+
+            migrationBuilder.DropTable(
+                name: "SafetyPlans");
 
             migrationBuilder.DropTable(
                 name: "resource_locations");
