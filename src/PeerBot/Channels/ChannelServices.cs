@@ -1,4 +1,5 @@
 using PeerBot.Channels.DirectLine;
+using PeerBot.Channels.Sms;
 
 namespace PeerBot.Channels;
 
@@ -10,6 +11,14 @@ public static class ChannelServices
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section);
         services.AddSingleton<DirectLineStore>();
         services.AddHostedService<DirectLineJanitor>();
+
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<TwilioMessagesClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<SmsOptOutLedger>();
+        services.AddScoped<SmsStatusRecorder>();
+        services.AddSingleton<OutboundSender>();
+        services.AddScoped<ChannelTurnSteps>();
         return services;
     }
 }

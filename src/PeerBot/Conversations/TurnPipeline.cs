@@ -22,6 +22,7 @@ public sealed class TurnPipeline(
     ReplyRenderer renderer,
     HandoffQueue handoffs,
     ReplyOutbox outbox,
+    ChannelTurnSteps channelSteps,
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
 {
@@ -46,6 +47,19 @@ public sealed class TurnPipeline(
         var text = new ClientText(activity.Text ?? string.Empty);
         var safetyState = Read<SafetyState>(record.SafetyStateJson);
         var now = clock.GetUtcNow();
+
+        // 0. Channel rules first (DESIGN.md step 1): SMS STOP/START/HELP and discreet mode end the turn here.
+        var channel = await channelSteps.BeforeTurnAsync(record, activity, request.Kind, cancellationToken);
+        if (channel.Handled)
+        {
+            foreach (var reply in channel.Replies)
+            {
+                var rendered = renderer.Render(reply, record.ChannelId);
+                turn.Add(channel.Compliance ? OutboundMarks.Compliance(rendered) : rendered);
+            }
+            await CommitAndSendAsync(turn, cancellationToken);
+            return request.ExpectReplies ? turn.Sent : [];
+        }
 
         // 1. Safety first: scanned in every mode; the crisis reply is committed and sent before any dialog runs.
         var outcome = SafetyOutcome.Clear;
@@ -111,6 +125,7 @@ public sealed class TurnPipeline(
             }
         }
 
+        await channelSteps.AfterDialogAsync(record, result.Events, cancellationToken);
         record.DialogStateJson = Write(state);
         foreach (var message in result.Messages)
             turn.Add(renderer.Render(message, record.ChannelId));
