@@ -28,15 +28,17 @@ public static class ScheduleCalculator
         return null;
     }
 
+    /// <summary>The UTC instant of a local date and time in <paramref name="zone"/>.</summary>
     public static DateTimeOffset ToInstant(DateOnly date, int localMinutes, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var local = date.ToDateTime(new TimeOnly(localMinutes / 60, localMinutes % 60), DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(local))
             local = local.AddMinutes(30);
+        // Always UTC: SQLite stores DateTimeOffset as local ticks plus offset, so only same-offset values compare.
         if (zone.IsAmbiguousTime(local))
-            return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max());
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+            return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max()).ToUniversalTime();
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     public static bool IsQuiet(int localMinutes, int quietStart, int quietEnd) =>

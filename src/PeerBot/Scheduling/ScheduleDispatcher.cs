@@ -35,16 +35,18 @@ public sealed class ScheduleDispatcher(
             var settings = options.CurrentValue;
             var pacer = new SendPacer(clock, settings.MaxSendsPerSecond, settings.TeamsSendsPerSecondPerConversation);
             var total = ScheduleRunResult.Empty;
-            while (true)
+            var dueBy = clock.GetUtcNow();
+            while (!cancellationToken.IsCancellationRequested)
             {
                 (IReadOnlyList<PlannedSend> Sends, ScheduleRunResult Result)? batch;
                 await using (var scope = scopes.CreateAsyncScope())
-                    batch = await scope.ServiceProvider.GetRequiredService<SchedulePlanner>().PlanBatchAsync(cancellationToken);
+                    batch = await scope.ServiceProvider.GetRequiredService<SchedulePlanner>().PlanBatchAsync(dueBy, cancellationToken);
                 if (batch is null)
                     return total;
                 total = total.Add(batch.Value.Result).Add(await SendAsync(batch.Value.Sends, pacer, settings, cancellationToken));
                 pacer.Trim();
             }
+            return total;
         }
         finally
         {

@@ -18,12 +18,15 @@ public sealed class SchedulePlanner(
     PeerBotDb db, ReplyRenderer renderer, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<SchedulePlanner> logger)
 {
     /// <summary>The batch's sends, or null when nothing is due.</summary>
-    public async Task<(IReadOnlyList<PlannedSend> Sends, ScheduleRunResult Result)?> PlanBatchAsync(CancellationToken cancellationToken)
+    /// <param name="dueBy">Only runs due by then (the pass's start), so a pass always ends.</param>
+    public async Task<(IReadOnlyList<PlannedSend> Sends, ScheduleRunResult Result)?> PlanBatchAsync(
+        DateTimeOffset dueBy, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
+        dueBy = dueBy.ToUniversalTime();
         var ids = await db.Set<ScheduleEntry>()
-            .Where(e => e.Active && e.NextRunAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .Where(e => e.Active && e.NextRunAt <= dueBy && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .OrderBy(e => e.NextRunAt)
             .Select(e => e.Id)
             .Take(settings.BatchSize)
@@ -35,7 +38,7 @@ public sealed class SchedulePlanner(
         var token = Guid.NewGuid();
         var until = now + settings.ClaimLease;
         var claimed = await db.Set<ScheduleEntry>()
-            .Where(e => ids.Contains(e.Id) && e.Active && e.NextRunAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .Where(e => ids.Contains(e.Id) && e.Active && e.NextRunAt <= dueBy && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimToken, token).SetProperty(e => e.ClaimedUntil, until), cancellationToken);
         if (claimed == 0)
             return ([], ScheduleRunResult.Empty);

@@ -21,7 +21,7 @@ public sealed class SendPacer(TimeProvider clock, double sendsPerSecond, int tea
             if (sendsPerSecond > 0)
             {
                 // A slot every 1/rate seconds; idle time earns at most one second of burst.
-                var interval = TimeSpan.FromSeconds(1 / sendsPerSecond);
+                var interval = Interval(sendsPerSecond);
                 var earliest = now - TimeSpan.FromSeconds(1);
                 if (_nextGlobal < earliest)
                     _nextGlobal = earliest;
@@ -30,7 +30,7 @@ public sealed class SendPacer(TimeProvider clock, double sendsPerSecond, int tea
             }
             if (channelId == "msteams")
             {
-                var perConversation = TimeSpan.FromSeconds(1.0 / teamsPerConversationPerSecond);
+                var perConversation = Interval(teamsPerConversationPerSecond);
                 if (_nextPerConversation.TryGetValue(conversationKey, out var next) && next > at)
                     at = next;
                 _nextPerConversation[conversationKey] = at + perConversation;
@@ -38,6 +38,9 @@ public sealed class SendPacer(TimeProvider clock, double sendsPerSecond, int tea
             return at - now;
         }
     }
+
+    // Rounded up to whole ticks, so N slots never fit in less than a second.
+    private static TimeSpan Interval(double perSecond) => TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / perSecond));
 
     /// <summary>Forgets per-conversation slots already in the past (keeps memory flat across batches).</summary>
     public void Trim()
