@@ -57,13 +57,15 @@ public sealed class OutboundSender(
     }
 
     /// <summary>
-    /// Teams answers 403 with <c>subCode: MessageWritesBlocked</c> when the client blocked or removed the bot
-    /// (PROTOCOL.md §2.4, §5.2). The connector reports the subcode in its exception; a bare 403 (no error body) is
-    /// treated the same, since nothing sent to that conversation can arrive.
+    /// Teams answers 403 with <c>subCode: MessageWritesBlocked</c> when the client blocked or removed the bot, and
+    /// 403 <c>BotNotInConversationRoster</c> when the bot was removed (PROTOCOL.md §2.4, §5.2): nothing sent there can
+    /// arrive, so any 403 on a send marks the conversation unreachable. Matched on the exception's status and text,
+    /// which carry codes only, so this works with the connector client's own exception type as well.
     /// </summary>
     public static bool IsWritesBlocked(Exception exception) =>
-        exception.Message.Contains("MessageWritesBlocked", StringComparison.Ordinal)
-        || exception is HttpRequestException { StatusCode: System.Net.HttpStatusCode.Forbidden };
+        exception is HttpRequestException { StatusCode: System.Net.HttpStatusCode.Forbidden }
+        || exception.Message.Contains("MessageWritesBlocked", StringComparison.Ordinal)
+        || exception.Message.Contains("status 403", StringComparison.Ordinal);
 
     private async Task<OutboundResult> SendTwilioAsync(
         PeerBotDb db, string conversationKey, string? number, Activity activity, CancellationToken cancellationToken)

@@ -30,7 +30,17 @@ public static class AdaptiveCards
     /// <summary>The daily check-in: mood 1–5, craving 0–10, sleep, any use. Submits verb "checkin" with the inputs.</summary>
     public static Attachment CheckIn(string locale)
     {
+        // Built once per language: the scheduler sends this card to every Teams client at once.
         var es = locale.StartsWith("es", StringComparison.OrdinalIgnoreCase);
+        var card = es ? SpanishCheckIn.Value : EnglishCheckIn.Value;
+        return new Attachment { ContentType = card.ContentType, Content = card.Content };
+    }
+
+    private static readonly Lazy<Attachment> EnglishCheckIn = new(() => BuildCheckIn(es: false));
+    private static readonly Lazy<Attachment> SpanishCheckIn = new(() => BuildCheckIn(es: true));
+
+    private static Attachment BuildCheckIn(bool es)
+    {
         var body = new JsonArray
         {
             TextBlock(es ? "Hora de tu chequeo" : "Time for your check-in", large: true),
