@@ -27,8 +27,7 @@ public sealed class OutboundSender(
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(reference);
         var compliance = OutboundMarks.TakeCompliance(activity);
-        var state = await db.Set<ChannelState>().AsNoTracking()
-            .SingleOrDefaultAsync(s => s.ConversationKey == record.Key, cancellationToken);
+        var state = await StateQuery(db, record.Key, cancellationToken);
         if (state?.Unreachable == true)
             return Suppress(record.Key, "unreachable");
 
@@ -55,6 +54,11 @@ public sealed class OutboundSender(
             return OutboundResult.Suppressed;
         }
     }
+
+    // Compiled once: this runs for every message that leaves PeerBot.
+    private static readonly Func<PeerBotDb, string, CancellationToken, Task<ChannelState?>> StateQuery =
+        EF.CompileAsyncQuery((PeerBotDb db, string key, CancellationToken _) =>
+            db.Set<ChannelState>().AsNoTracking().FirstOrDefault(s => s.ConversationKey == key));
 
     /// <summary>
     /// Teams answers 403 with <c>subCode: MessageWritesBlocked</c> when the client blocked or removed the bot, and

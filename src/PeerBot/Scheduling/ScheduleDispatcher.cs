@@ -79,6 +79,7 @@ public sealed class ScheduleDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
+            await db.Database.OpenConnectionAsync(cancellationToken); // one connection per worker, not per query
             while (queue.TryDequeue(out var conversation))
             {
                 foreach (var send in conversation.OrderBy(s => s.OutboxId))
