@@ -1,6 +1,7 @@
 using PeerBot.BotFramework;
 using PeerBot.Channels;
 using PeerBot.Channels.DirectLine;
+using PeerBot.Channels.Sms;
 using PeerBot.Conversations;
 using PeerBot.Data;
 using PeerBot.Dialogs;
@@ -10,6 +11,7 @@ using PeerBot.Language;
 using PeerBot.PeerConsole;
 using PeerBot.Resources;
 using PeerBot.Safety;
+using PeerBot.Scheduling;
 
 if (await PeerBotCli.TryRunAsync(args))
     return;
@@ -22,6 +24,7 @@ builder.Services.AddAzureLanguage(builder.Configuration);   // only when PeerBot
 builder.Services.AddResources(builder.Configuration);
 builder.Services.AddPeerConsole();
 builder.Services.AddPeerBotHosting();
+builder.Services.AddScheduling();          // check-ins and reminders
 
 var app = builder.Build();
 
@@ -35,5 +38,6 @@ app.MapConversations();                   // POST /api/messages
 app.MapHandoff();                         // /api/handoffs (peer console API)
 app.MapPeerConsole();                     // /console, /api/auth/login, /api/console/*, coordinator board
 app.MapDirectLine();                      // local web chat (Development)
+app.MapTwilioSms();                       // POST /api/sms/twilio (direct Twilio, when configured)
 app.MapHealth();                          // /healthz, /readyz
 app.Run();

@@ -1,4 +1,5 @@
 using PeerBot.Channels.DirectLine;
+using PeerBot.Channels.Sms;
 
 namespace PeerBot.Channels;
 
@@ -8,6 +9,14 @@ public static class ChannelServices
     {
         services.AddSingleton<ReplyRenderer>();
         services.AddLocalDirectLine();
+
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<TwilioMessagesClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<SmsOptOutLedger>();
+        services.AddScoped<SmsStatusRecorder>();
+        services.AddSingleton<OutboundSender>();
+        services.AddScoped<ChannelTurnSteps>();
         return services;
     }
 }

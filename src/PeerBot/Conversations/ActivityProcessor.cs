@@ -1,4 +1,5 @@
 using PeerBot.BotFramework.Schema;
+using PeerBot.Channels.Teams;
 using PeerBot.Dialogs;
 
 namespace PeerBot.Conversations;
@@ -12,6 +13,7 @@ public sealed class ActivityProcessor(TurnPipeline pipeline)
     public async Task<ActivityResult> ProcessAsync(Activity activity, bool serviceUrlVerified, CancellationToken cancellationToken)
     {
         var expectReplies = string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase);
+        TeamsInbound.Normalize(activity); // Teams: tenant id into the reference, the bot's @mention out of the text
         IReadOnlyList<Activity> replies = [];
         switch (activity.Type)
         {
@@ -22,6 +24,10 @@ public sealed class ActivityProcessor(TurnPipeline pipeline)
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 replies = await pipeline.RunAsync(new TurnRequest(activity, DialogInputKind.Welcome, serviceUrlVerified, expectReplies), cancellationToken);
                 break;
+            case ActivityTypes.Invoke when TeamsInbound.IsCardAction(activity):
+                // Adaptive Card Action.Execute: a message turn with the submitted data; replies go out as messages.
+                await pipeline.RunAsync(new TurnRequest(TeamsInbound.AsMessage(activity), DialogInputKind.Message, serviceUrlVerified, false), cancellationToken);
+                return new ActivityResult(StatusCodes.Status200OK, AdaptiveCards.InvokeResponse(activity.Locale ?? "en-US"));
             case ActivityTypes.Invoke:
                 return new ActivityResult(StatusCodes.Status501NotImplemented, null);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PeerBot.BotFramework.Connector;
 using PeerBot.BotFramework.Schema;
+using PeerBot.Channels;
 using PeerBot.Data;
 
 namespace PeerBot.Conversations;
@@ -13,6 +14,7 @@ namespace PeerBot.Conversations;
 /// </summary>
 public sealed class ReplyOutbox(
     IServiceScopeFactory scopes,
+    OutboundSender sender,
     ConnectorClient connector,
     TrustedServiceUrls trustedServiceUrls,
     ConversationLocks locks,
@@ -78,10 +80,19 @@ public sealed class ReplyOutbox(
             Address(activity, reference);
             try
             {
-                await connector.SendAsync(reference.ServiceUrl, reference.Conversation.Id, message.ReplyToId, activity, cancellationToken);
+                // The sender applies the hard checks (opted-out number, unreachable conversation) and picks the
+                // transport (Bot Connector, or Twilio's REST API for the direct SMS webhook).
+                var result = await sender.SendAsync(db, record!, reference, activity, message.ReplyToId, cancellationToken);
+                if (result == OutboundResult.Failed)
+                {
+                    Postpone(message, clock.GetUtcNow(), "transport");
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    break;
+                }
                 db.Remove(message);
                 await db.SaveChangesAsync(cancellationToken);
-                sent++;
+                if (result == OutboundResult.Sent)
+                    sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -141,7 +152,7 @@ public sealed class ReplyOutbox(
         message.LastError = error.Length > 200 ? error[..200] : error;
     }
 
-    private static void Address(Activity activity, ConversationReference reference)
+    internal static void Address(Activity activity, ConversationReference reference)
     {
         activity.From ??= reference.Bot;
         activity.Recipient ??= reference.User;

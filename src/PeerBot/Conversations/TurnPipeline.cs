@@ -25,6 +25,7 @@ public sealed class TurnPipeline(
     HandoffNotices notices,
     TranscriptStore transcripts,
     ReplyOutbox outbox,
+    ChannelTurnSteps channelSteps,
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
 {
@@ -56,6 +57,19 @@ public sealed class TurnPipeline(
         // The short encrypted context buffer a peer sees on pickup (DESIGN.md decision 5): bot-mode messages only.
         if (isMessage && startMode == ConversationMode.Bot)
             await transcripts.RememberContextAsync(record.Key, text, now, cancellationToken);
+
+        // 0. Channel rules first (DESIGN.md step 1): SMS STOP/START/HELP and discreet mode end the turn here.
+        var channel = await channelSteps.BeforeTurnAsync(record, activity, request.Kind, cancellationToken);
+        if (channel.Handled)
+        {
+            foreach (var reply in channel.Replies)
+            {
+                var rendered = renderer.Render(reply, record.ChannelId);
+                turn.Add(channel.Compliance ? OutboundMarks.Compliance(rendered) : rendered);
+            }
+            await CommitAndSendAsync(turn, cancellationToken);
+            return request.ExpectReplies ? turn.Sent : [];
+        }
 
         // 1. Safety first: scanned in every mode; the crisis reply is committed and sent before any dialog runs.
         var outcome = SafetyOutcome.Clear;
@@ -195,6 +209,7 @@ public sealed class TurnPipeline(
             }
         }
 
+        await channelSteps.AfterDialogAsync(record, result.Events, cancellationToken);
         record.DialogStateJson = Write(state);
         var conversationType = turn.Activity.Conversation?.ConversationType;
         foreach (var message in before.Concat(result.Messages).Concat(after))

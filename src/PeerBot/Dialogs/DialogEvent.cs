@@ -17,4 +17,22 @@ public abstract record DialogEvent
 
     /// <summary>A fact worth a summary line (strategy tried, resource looked up), for opted-in clients only.</summary>
     public sealed record SummaryFact(string Kind, string Detail) : DialogEvent;
+
+    /// <summary>
+    /// The client asked for a scheduled message (Scheduling/). Kind: "check-in" or "reminder". Days empty means every
+    /// day. OnceOn set means once, on that local date. Topic (reminders): appointment, meeting, medication or other.
+    /// TimeZone: an IANA id when the dialog asked for it, else null (the channel's zone, else the default).
+    /// </summary>
+    public sealed record ScheduleRequested(
+        string Kind, TimeOnly LocalTime, IReadOnlyList<DayOfWeek> Days, string? TimeZone,
+        DateOnly? OnceOn = null, string? Topic = null) : DialogEvent;
+
+    /// <summary>Stop scheduled messages. Kind: "check-in", "reminder" or "all".</summary>
+    public sealed record ScheduleCancelled(string Kind) : DialogEvent;
+
+    /// <summary>The client chose quiet hours (local time); scheduled messages wait until they end.</summary>
+    public sealed record QuietHoursChanged(TimeOnly Start, TimeOnly End) : DialogEvent;
+
+    /// <summary>Discreet mode on or off: no recovery words in the first line of any message.</summary>
+    public sealed record DiscreetModeChanged(bool Enabled) : DialogEvent;
 }

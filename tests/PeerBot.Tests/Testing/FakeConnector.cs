@@ -50,7 +50,9 @@ public sealed class FakeConnector : HttpMessageHandler
         var body = request.Content is null ? "{}" : await request.Content.ReadAsStringAsync(cancellationToken);
         var activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options)!;
         var segments = request.RequestUri!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var conversationId = segments.Length >= 3 ? Uri.UnescapeDataString(segments[2]) : string.Empty;
+        // The service URL may have a path of its own (Teams: /amer-client-ss.msg/): find v3/conversations/{id}.
+        var at = Array.IndexOf(segments, "conversations");
+        var conversationId = at >= 0 && at + 1 < segments.Length ? Uri.UnescapeDataString(segments[at + 1]) : string.Empty;
         Sent.Enqueue(new SentActivity(request.RequestUri, conversationId, activity, request.Headers.Authorization?.ToString()));
         var id = Interlocked.Increment(ref _nextId);
         return new HttpResponseMessage(HttpStatusCode.OK)

@@ -30,6 +30,38 @@ namespace PeerBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelStates",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Discreet = table.Column<bool>(type: "boolean", nullable: false),
+                    Unreachable = table.Column<bool>(type: "boolean", nullable: false),
+                    UnreachableSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    WelcomedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelStates", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClientSchedules",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    QuietStartMinutes = table.Column<int>(type: "integer", nullable: false),
+                    QuietEndMinutes = table.Column<int>(type: "integer", nullable: false),
+                    MissedInRow = table.Column<int>(type: "integer", nullable: false),
+                    GoneQuiet = table.Column<bool>(type: "boolean", nullable: false),
+                    GoneQuietSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientSchedules", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
                 {
@@ -258,6 +290,60 @@ namespace PeerBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Schedules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    LocalMinutes = table.Column<int>(type: "integer", nullable: false),
+                    DaysMask = table.Column<int>(type: "integer", nullable: false),
+                    OnceOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NextRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Schedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsConsentLedger",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Keyword = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsConsentLedger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsDeliveryStatuses",
+                columns: table => new
+                {
+                    MessageSid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ErrorCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsDeliveryStatuses", x => x.MessageSid);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_addresses",
                 columns: table => new
                 {
@@ -370,6 +456,11 @@ namespace PeerBot.Data.Migrations.Postgres
                 column: "HandoffId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientSchedules_GoneQuiet",
+                table: "ClientSchedules",
+                column: "GoneQuiet");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_ChannelHash",
                 table: "Conversations",
                 column: "ChannelHash",
@@ -470,6 +561,21 @@ namespace PeerBot.Data.Migrations.Postgres
                 name: "IX_resource_services_OrganizationId",
                 table: "resource_services",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_Active_NextRunAt",
+                table: "Schedules",
+                columns: new[] { "Active", "NextRunAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_ConversationKey",
+                table: "Schedules",
+                column: "ConversationKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsConsentLedger_NumberHash_Id",
+                table: "SmsConsentLedger",
+                columns: new[] { "NumberHash", "Id" });
         }
 
         /// <inheritdoc />
@@ -477,6 +583,12 @@ namespace PeerBot.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AuditTrail");
+
+            migrationBuilder.DropTable(
+                name: "ChannelStates");
+
+            migrationBuilder.DropTable(
+                name: "ClientSchedules");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
@@ -516,6 +628,15 @@ namespace PeerBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SafetyPlans");
+
+            migrationBuilder.DropTable(
+                name: "Schedules");
+
+            migrationBuilder.DropTable(
+                name: "SmsConsentLedger");
+
+            migrationBuilder.DropTable(
+                name: "SmsDeliveryStatuses");
 
             migrationBuilder.DropTable(
                 name: "resource_locations");

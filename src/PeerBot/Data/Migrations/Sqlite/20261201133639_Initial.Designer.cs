@@ -11,7 +11,7 @@ using PeerBot.Data;
 namespace PeerBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePeerBotDb))]
-    [Migration("20261201132302_Initial")]
+    [Migration("20261201133639_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -70,6 +70,87 @@ namespace PeerBot.Data.Migrations.Sqlite
                     b.HasIndex("HandoffId");
 
                     b.ToTable("AuditTrail", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Channels.ChannelState", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Discreet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnreachableSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WelcomedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("ChannelStates", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Channels.Sms.SmsConsentEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberHash", "Id");
+
+                    b.ToTable("SmsConsentLedger", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Channels.Sms.SmsDeliveryStatus", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageSid");
+
+                    b.ToTable("SmsDeliveryStatuses", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Conversations.ConversationRecord", b =>
@@ -678,6 +759,96 @@ namespace PeerBot.Data.Migrations.Sqlite
                     b.HasIndex("ServiceId");
 
                     b.ToTable("resource_service_locations", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Scheduling.ClientSchedule", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GoneQuiet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GoneQuietSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissedInRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuietEndMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuietStartMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.HasIndex("GoneQuiet");
+
+                    b.ToTable("ClientSchedules", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Scheduling.ScheduleEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OnceOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationKey");
+
+                    b.HasIndex("Active", "NextRunAt");
+
+                    b.ToTable("Schedules", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Resources.ResourceAddress", b =>

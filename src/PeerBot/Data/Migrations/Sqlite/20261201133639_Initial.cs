@@ -29,6 +29,38 @@ namespace PeerBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelStates",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Discreet = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Unreachable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UnreachableSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WelcomedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelStates", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClientSchedules",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    QuietStartMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuietEndMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    MissedInRow = table.Column<int>(type: "INTEGER", nullable: false),
+                    GoneQuiet = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GoneQuietSince = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientSchedules", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
                 {
@@ -257,6 +289,60 @@ namespace PeerBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Schedules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    LocalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysMask = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnceOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NextRunAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Schedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsConsentLedger",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Keyword = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsConsentLedger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsDeliveryStatuses",
+                columns: table => new
+                {
+                    MessageSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ErrorCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsDeliveryStatuses", x => x.MessageSid);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_addresses",
                 columns: table => new
                 {
@@ -369,6 +455,11 @@ namespace PeerBot.Data.Migrations.Sqlite
                 column: "HandoffId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientSchedules_GoneQuiet",
+                table: "ClientSchedules",
+                column: "GoneQuiet");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_ChannelHash",
                 table: "Conversations",
                 column: "ChannelHash",
@@ -469,6 +560,21 @@ namespace PeerBot.Data.Migrations.Sqlite
                 name: "IX_resource_services_OrganizationId",
                 table: "resource_services",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_Active_NextRunAt",
+                table: "Schedules",
+                columns: new[] { "Active", "NextRunAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_ConversationKey",
+                table: "Schedules",
+                column: "ConversationKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsConsentLedger_NumberHash_Id",
+                table: "SmsConsentLedger",
+                columns: new[] { "NumberHash", "Id" });
         }
 
         /// <inheritdoc />
@@ -476,6 +582,12 @@ namespace PeerBot.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AuditTrail");
+
+            migrationBuilder.DropTable(
+                name: "ChannelStates");
+
+            migrationBuilder.DropTable(
+                name: "ClientSchedules");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
@@ -515,6 +627,15 @@ namespace PeerBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SafetyPlans");
+
+            migrationBuilder.DropTable(
+                name: "Schedules");
+
+            migrationBuilder.DropTable(
+                name: "SmsConsentLedger");
+
+            migrationBuilder.DropTable(
+                name: "SmsDeliveryStatuses");
 
             migrationBuilder.DropTable(
                 name: "resource_locations");
