@@ -26,9 +26,10 @@ app.UseStatusCodePages();
 app.UsePeerConsoleHeaders();              // CSP and friends on /console and its APIs
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseWebSockets();
 app.MapConversations();                   // POST /api/messages
 app.MapHandoff();                         // /api/handoffs (peer console API)
 app.MapPeerConsole();                     // /console, /api/auth/login, /api/console/*, coordinator board
 app.MapDirectLine();                      // local web chat (Development)
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.MapHealth();                          // /healthz, /readyz
 app.Run();

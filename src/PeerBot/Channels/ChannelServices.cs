@@ -7,9 +7,7 @@ public static class ChannelServices
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
         services.AddSingleton<ReplyRenderer>();
-        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section);
-        services.AddSingleton<DirectLineStore>();
-        services.AddHostedService<DirectLineJanitor>();
+        services.AddLocalDirectLine();
         return services;
     }
 }

@@ -25,4 +25,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(4008, LogLevel.Error, "Outbox sweep failed; will try again")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4009, LogLevel.Critical, "Could not store the crisis reply for conversation {ConversationKey}; sending it directly")]
+    public static partial void CrisisCommitFailed(ILogger logger, Exception exception, string conversationKey);
 }

@@ -11,6 +11,7 @@ public static class ConversationServices
         services.AddScoped<TurnPipeline>();
         services.AddScoped<ActivityProcessor>();
         services.AddHostedService<OutboxSweeper>();
+        services.AddHostedService<DeliveryLogSweeper>();
         return services;
     }
 }

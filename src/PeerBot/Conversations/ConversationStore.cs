@@ -29,7 +29,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
         }
 
         // The service URL can change between activities (PROTOCOL.md §10 item 8): always keep the latest.
-        record.ReferenceJson = JsonSerializer.Serialize(ToReference(activity), BotJson.Options);
+        record.ReferenceJson = JsonSerializer.Serialize(ReferenceOf(activity), BotJson.Options);
         record.ServiceUrlVerified = verified;
         record.LastActivityAt = now;
         return record;
@@ -46,7 +46,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
     public static string NormalizeLocale(string? locale) =>
         string.IsNullOrWhiteSpace(locale) ? "en-US" : locale.Trim();
 
-    private static ConversationReference ToReference(Activity activity) => new()
+    public static ConversationReference ReferenceOf(Activity activity) => new()
     {
         ActivityId = activity.Id,
         User = activity.From,

@@ -10,7 +10,7 @@ namespace PeerBot.Conversations;
 public sealed class InboundActivity
 {
     public required string Hash { get; init; }
-    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; set; }
 }
 
 internal sealed class InboundActivityConfiguration : IEntityTypeConfiguration<InboundActivity>

@@ -89,6 +89,30 @@ public sealed class ReplyOutbox(
         return sent;
     }
 
+    /// <summary>
+    /// Last resort when storage fails during a crisis turn: send straight to the connector, once, without the
+    /// outbox. Failures are logged, not thrown (the caller is already failing).
+    /// </summary>
+    public async Task SendDirectAsync(string conversationKey, ConversationReference reference,
+        IReadOnlyList<Activity> activities, string? replyToId, CancellationToken cancellationToken)
+    {
+        if (reference.ServiceUrl is null || reference.Conversation?.Id is null)
+            return;
+        foreach (var activity in activities)
+        {
+            Address(activity, reference);
+            try
+            {
+                await connector.SendAsync(reference.ServiceUrl, reference.Conversation.Id, replyToId, activity, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                ConversationLog.SendFailed(logger, ex, conversationKey, 0, 1);
+                return;
+            }
+        }
+    }
+
     /// <summary>Conversations with sends due now, for the sweeper.</summary>
     public async Task<IReadOnlyList<string>> DueConversationsAsync(int max, CancellationToken cancellationToken)
     {

@@ -75,24 +75,41 @@ public sealed class TurnPipeline(
                         turn.Add(renderer.Render(notice, record.ChannelId));
                 }
                 record.SafetyStateJson = Write(safetyState);
-                await CommitAndSendAsync(turn, cancellationToken);
+                await CommitCrisisAsync(turn, cancellationToken);
             }
         }
 
-        // 2. Route. A fault here must not undo the crisis reply above, so it has its own boundary.
-        try
+        // 2. Route. A fault here must not undo the crisis reply above, so it has its own boundary. Another replica
+        // may have changed the conversation meanwhile (version check): then route again on the fresh state.
+        for (var attempt = 1; ; attempt++)
         {
-            await RouteAsync(turn, request.Kind, text, outcome, startMode, now, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            ConversationLog.TurnFailed(logger, ex, record.Key);
-            RestoreAfterFault(turn);
-            turn.Add(renderer.Render(OutgoingMessage.Plain(Texts.SomethingWentWrong(record.Locale)), record.ChannelId));
-        }
+            try
+            {
+                await RouteAsync(turn, request.Kind, text, outcome, startMode, now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
+            {
+                ConversationLog.TurnFailed(logger, ex, record.Key);
+                RestoreAfterFault(turn);
+                turn.Add(renderer.Render(OutgoingMessage.Plain(Texts.SomethingWentWrong(record.Locale)), record.ChannelId));
+            }
 
-        record.SafetyStateJson = Write(safetyState);
-        await CommitAndSendAsync(turn, cancellationToken);
+            try
+            {
+                record.SafetyStateJson = Write(safetyState);
+                await CommitAndSendAsync(turn, cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                ConversationLog.ConcurrencyRetry(logger, record.Key);
+                db.ChangeTracker.Clear();
+                turn.DiscardPending();
+                record = await store.FindAsync(record.Key, cancellationToken)
+                    ?? throw new InvalidOperationException("The conversation disappeared during the turn.");
+                turn = turn.For(record);
+            }
+        }
         ConversationLog.TurnCompleted(logger, record.Key, outcome.EffectiveTier.ToString(), record.Mode.ToString(), turn.Sent.Count);
         await FlushNoticesAsync(record.Key);
         return request.ExpectReplies ? turn.Sent : [];
@@ -193,6 +210,25 @@ public sealed class TurnPipeline(
         turn.DiscardPending();
     }
 
+    /// <summary>
+    /// Commits and sends the crisis reply. If the database fails here, the reply still goes out directly to the
+    /// connector: a crisis reply never waits on storage.
+    /// </summary>
+    private async Task CommitCrisisAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var pending = turn.PeekPending();
+        try
+        {
+            await CommitAndSendAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !turn.ExpectReplies)
+        {
+            ConversationLog.CrisisCommitFailed(logger, ex, turn.Record.Key);
+            await outbox.SendDirectAsync(turn.Record.Key, ConversationStore.ReferenceOf(turn.Activity), pending, turn.Activity.Id, cancellationToken);
+            throw;
+        }
+    }
+
     private async Task CommitAndSendAsync(Turn turn, CancellationToken cancellationToken)
     {
         var record = turn.Record;
@@ -208,9 +244,14 @@ public sealed class TurnPipeline(
     private async Task<bool> RememberDeliveryAsync(Activity activity, CancellationToken cancellationToken)
     {
         var hash = ConversationKeys.ActivityHash(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!);
-        if (await db.Set<InboundActivity>().AnyAsync(a => a.Hash == hash, cancellationToken))
+        var since = clock.GetUtcNow() - DeliveryLogSweeper.Window;
+        var seen = await db.Set<InboundActivity>().SingleOrDefaultAsync(a => a.Hash == hash, cancellationToken);
+        if (seen is not null && seen.ReceivedAt >= since)
             return false;
-        db.Add(new InboundActivity { Hash = hash, ReceivedAt = clock.GetUtcNow() });
+        if (seen is not null)
+            seen.ReceivedAt = clock.GetUtcNow(); // outside the window: a new delivery
+        else
+            db.Add(new InboundActivity { Hash = hash, ReceivedAt = clock.GetUtcNow() });
         return true;
     }
 
@@ -255,5 +296,15 @@ public sealed class TurnPipeline(
         }
 
         public void DiscardPending() => _pending.Clear();
+
+        public List<Activity> PeekPending() => _pending.ToList();
+
+        /// <summary>The same turn bound to a reloaded conversation row (after a version conflict).</summary>
+        public Turn For(ConversationRecord reloaded)
+        {
+            var turn = new Turn(reloaded, Activity, ExpectReplies);
+            turn.Sent.AddRange(Sent);
+            return turn;
+        }
     }
 }

@@ -9,15 +9,26 @@ public static class DataServices
 
     public static WebApplicationBuilder AddPeerBotData(this WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        builder.Services.AddPeerBotDb(builder.Configuration);
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The <see cref="PeerBotDb"/> registration alone, from configuration, for hosts without a
+    /// <see cref="WebApplicationBuilder"/> (the command-line verbs). The schema is not created here.
+    /// </summary>
+    public static IServiceCollection AddPeerBotDb(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
         if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException(
                     "PeerBot:Database:Provider is Postgres but ConnectionStrings:PeerBot is not set.");
-            builder.Services.AddDbContext<PeerBotDb, PostgresPeerBotDb>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<PeerBotDb, PostgresPeerBotDb>(o => o.UseNpgsql(connectionString));
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -27,7 +38,7 @@ public static class DataServices
                 Pooling = true,
                 DefaultTimeout = 30,
             };
-            builder.Services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString));
+            services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString));
         }
         else
         {
@@ -35,7 +46,6 @@ public static class DataServices
                 "PeerBot:Database:Provider must be Sqlite or Postgres.");
         }
 
-        builder.Services.AddHostedService<DatabaseInitializer>();
-        return builder;
+        return services;
     }
 }

@@ -1,3 +1,5 @@
+using PeerBot.Resources;
+
 namespace PeerBot.Hosting;
 
 /// <summary>
@@ -6,10 +8,17 @@ namespace PeerBot.Hosting;
 /// </summary>
 internal static class PeerBotCli
 {
-    public static Task<bool> TryRunAsync(string[] args)
+    public static async Task<bool> TryRunAsync(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
-            return Task.FromResult(false);
-        return Task.FromResult(false);
+            return false;
+        switch (args[0])
+        {
+            case "resources":
+                Environment.ExitCode = await ResourcesCli.RunAsync(args, Console.Out, Console.Error);
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -9,10 +9,24 @@
   const seen = new Set();
 
   async function start() {
-    const response = await fetch('/v3/directline/conversations', { method: 'POST' });
+    const tokenResponse = await fetch('/webchat/token', { method: 'POST' });
+    if (!tokenResponse.ok) { show('bot', 'The chat could not start (' + tokenResponse.status + ').'); return; }
+    const token = (await tokenResponse.json()).token;
+    const response = await fetch('/v3/directline/conversations', { method: 'POST', headers: { 'Authorization': 'Bearer ' + token } });
     if (!response.ok) { show('bot', 'The chat could not start (' + response.status + ').'); return; }
     conversation = await response.json();
-    poll();
+    if (conversation.streamUrl && 'WebSocket' in window) stream(); else poll();
+  }
+
+  function stream() {
+    const socket = new WebSocket(conversation.streamUrl + '&watermark=' + watermark);
+    socket.onmessage = (event) => {
+      if (!event.data) return; // keep-alive
+      const set = JSON.parse(event.data);
+      watermark = set.watermark;
+      for (const activity of set.activities) render(activity);
+    };
+    socket.onclose = () => setTimeout(stream, 1500);
   }
 
   function headers() {

@@ -54,10 +54,10 @@ public sealed class MessagesEndpointTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Post_Message_Returns200AndRepliesThroughConnector()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_Message_Returns200AndRepliesThroughConnector(string provider)
     {
-        await using var app = new PeerBotApp();
+        await using var app = new PeerBotApp(provider: provider);
         var client = new ActivityBuilder();
 
         using var response = await app.SendAsync(client.Message("hello"));
@@ -88,10 +88,10 @@ public sealed class MessagesEndpointTests
         Assert.Empty(app.Connector.Sent);
     }
 
-    [Fact]
-    public async Task Post_SameActivityTwice_ProcessedOnce()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_SameActivityTwice_ProcessedOnce(string provider)
     {
-        await using var app = new PeerBotApp();
+        await using var app = new PeerBotApp(provider: provider);
         var client = new ActivityBuilder();
         var activity = client.Message("hello", id: "dup-1");
 
@@ -103,6 +103,33 @@ public sealed class MessagesEndpointTests
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.True(afterFirst > 0);
         Assert.Equal(afterFirst, app.Connector.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Post_SameActivityAfterDedupWindow_ProcessedAgain()
+    {
+        await using var app = new PeerBotApp();
+        var activity = new ActivityBuilder().Message("hello", id: "late-1");
+
+        using (await app.SendAsync(activity)) { }
+        var afterFirst = app.Connector.Sent.Count;
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        using (await app.SendAsync(activity)) { }
+
+        Assert.True(app.Connector.Sent.Count > afterFirst);
+    }
+
+    [Fact]
+    public async Task Health_AliveAndReady()
+    {
+        await using var app = new PeerBotApp();
+        using var http = app.CreateClient();
+
+        using var alive = await http.GetAsync("/healthz");
+        using var ready = await http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
     [Fact]
@@ -126,10 +153,10 @@ public sealed class MessagesEndpointTests
         Assert.Contains(app.Connector.Sent, s => s.Activity.Text?.Contains("988", StringComparison.Ordinal) == true);
     }
 
-    [Fact]
-    public async Task Post_ConnectorDown_ReplyKeptInOutboxAndRetriedLater()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_ConnectorDown_ReplyKeptInOutboxAndRetriedLater(string provider)
     {
-        await using var app = new PeerBotApp();
+        await using var app = new PeerBotApp(provider: provider);
         var client = new ActivityBuilder();
         app.Connector.FailNext(1000);
 

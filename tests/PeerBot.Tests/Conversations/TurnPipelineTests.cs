@@ -9,10 +9,10 @@ namespace PeerBot.Tests.Conversations;
 
 public sealed class TurnPipelineTests
 {
-    [Fact]
-    public async Task CrisisMessage_DialogFaults_CrisisReplyStillSentFirst()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CrisisMessage_DialogFaults_CrisisReplyStillSentFirst(string provider)
     {
-        await using var app = new PeerBotApp();
+        await using var app = new PeerBotApp(provider: provider);
         var client = new ActivityBuilder();
         using (await app.SendAsync(client.Message("hi"))) { }
         // Corrupt the stored dialog state so the dialog step throws on the next turn.
@@ -32,9 +32,27 @@ public sealed class TurnPipelineTests
     }
 
     [Fact]
-    public async Task ParallelTurns_OneConversation_StateVersionCountsEveryTurn()
+    public async Task CrisisMessage_StorageFails_CrisisReplySentDirectly()
     {
         await using var app = new PeerBotApp();
+        var client = new ActivityBuilder();
+        using (await app.SendAsync(client.Message("hi"))) { }
+        // Break storage of replies: the crisis reply can no longer go through the outbox.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"Outbox\""));
+        var before = app.Connector.Sent.Count;
+
+        using var response = await app.SendAsync(client.Message("I want to kill myself"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode); // the channel will redeliver
+        var texts = app.Connector.Sent.Skip(before).Select(s => s.Activity.Text ?? string.Empty).ToList();
+        Assert.Contains(texts, t => t.Contains("988", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Records, r => r.Contains("|4009|", StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ParallelTurns_OneConversation_StateVersionCountsEveryTurn(string provider)
+    {
+        await using var app = new PeerBotApp(provider: provider);
         var client = new ActivityBuilder();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => app.SendAsync(client.Message("hello", $"p-{i}"))));

@@ -19,14 +19,17 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "peerbot-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly TestDatabase _database;
 
-    public PeerBotApp(IDictionary<string, string?>? settings = null, string environment = "Development")
+    public PeerBotApp(IDictionary<string, string?>? settings = null, string environment = "Development", string provider = "Sqlite")
     {
         Directory.CreateDirectory(_folder);
         Environment = environment;
+        _database = TestDatabase.Create(provider, _folder);
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["ConnectionStrings:PeerBot"] = $"Data Source={DatabasePath}",
+            ["ConnectionStrings:PeerBot"] = _database.ConnectionString,
+            ["PeerBot:Database:Provider"] = provider,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
@@ -34,6 +37,7 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
 
     public string Environment { get; }
     public string DatabasePath => Path.Combine(_folder, "peerbot.db");
+    public string Provider => _database.Provider;
     public ManualTimeProvider Clock { get; } = new();
     public FakeConnector Connector { get; } = new();
     public LogCapture Logs { get; } = new();
@@ -72,12 +76,16 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing)
+        {
+            _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
             DeleteFolder();
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await _database.DisposeAsync();
         DeleteFolder();
     }
 

@@ -8,19 +8,22 @@ internal sealed class DirectLineStore(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
 
-    public DirectLineConversation Start()
+    public DirectLineConversation Create()
     {
         var now = clock.GetUtcNow();
         var conversation = new DirectLineConversation(
             "dl-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10)),
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)),
-            "user-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+            "dl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
             now);
         _conversations[conversation.Id] = conversation;
         return conversation;
     }
 
     public DirectLineConversation? Find(string id) => _conversations.GetValueOrDefault(id);
+
+    public DirectLineConversation? FindByToken(string token) =>
+        _conversations.Values.FirstOrDefault(c => string.Equals(c.Token, token, StringComparison.Ordinal));
 
     public void ForgetIdle(TimeSpan idle)
     {
