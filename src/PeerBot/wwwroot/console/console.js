@@ -131,7 +131,8 @@
     if (type === 'alert' && data.detail !== 'transferred') toast('A client is waiting for a peer.', 'alert');
     if (type === 'alert' && data.detail === 'transferred') toast('A conversation was transferred to you.', 'alert');
     if (type === 'reminder') toast('A client has not heard from you for 5 minutes. Send a message, or put the conversation back in the queue.', 'warn');
-    if (type === 'closed' && data.handoffId === state.selected && data.peerId === state.me.id) toast('The conversation ended (' + data.detail + ').', 'ok');
+    if (type === 'closed' && data.peerId === state.me.id && data.detail === 'client-left') toast('The client went back to the bot; the conversation is closed.', 'warn');
+    if (type === 'closed' && data.peerId === state.me.id && data.detail === 'no-response') toast('A conversation was closed after no response.', 'warn');
     await refreshLists();
     if (data.handoffId && data.handoffId === state.selected) {
       if (type === 'message') await loadNewMessages();
