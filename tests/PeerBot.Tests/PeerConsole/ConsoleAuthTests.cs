@@ -118,6 +118,29 @@ public sealed class ConsoleAuthTests
     }
 
     [Fact]
+    public async Task HistoryCsv_OneRowPerHandoff_NoContentOrNotes()
+    {
+        await using var app = new PeerBotApp();
+        var client = new ActivityBuilder();
+        using (await app.SendAsync(client.Message("I want to kill myself"))) { }
+        var handoff = await app.HandoffOfAsync(client);
+        using var peer = await app.SignInAsync(ConsoleClients.Peer1);
+        using (await peer.ClaimAsync(handoff.Id)) { }
+        using (await peer.CloseAsync(handoff.Id, "referred", "private note text")) { }
+        using var coordinator = await app.SignInAsync(ConsoleClients.Coordinator);
+
+        using var response = await coordinator.GetAsync("/api/metrics/handoffs.csv");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(handoff.Id + ",crisis,crisis,suicidal-ideation,closed,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",referred,Sam,no,0,", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("private note", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("kill", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EventStream_NewCrisisHandoff_PushedWithoutContent()
     {
         await using var app = new PeerBotApp();
