@@ -81,7 +81,7 @@ public sealed class ReplyOutbox(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 ConversationLog.SendFailed(logger, ex, conversationKey, message.Id, message.Attempts + 1);
-                Postpone(message, clock.GetUtcNow(), ex.GetType().Name);
+                Postpone(message, clock.GetUtcNow(), ErrorOf(ex));
                 await db.SaveChangesAsync(CancellationToken.None);
                 break;
             }
@@ -127,6 +127,13 @@ public sealed class ReplyOutbox(
             .Take(max)
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The channel's refusal (HTTP 403: the client blocked the bot). The handoff timers tell the peer.</summary>
+    public const string Forbidden = "http-403";
+
+    private static string ErrorOf(Exception ex) => ex is HttpRequestException { StatusCode: { } status }
+        ? "http-" + ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : ex.GetType().Name;
 
     private static void Postpone(OutboxMessage message, DateTimeOffset now, string error)
     {
