@@ -162,6 +162,20 @@ public sealed class ConsoleAuthTests
     }
 
     [Fact]
+    public async Task Development_DemoAccountsSeeded_AndCredentialsPrinted()
+    {
+        await using var app = new PeerBotApp();
+        using var peer = await app.SignInAsync(ConsoleClients.Peer2);
+
+        var roles = await app.WithDbAsync(db => db.Set<PeerAccount>().OrderBy(a => a.Email).Select(a => a.Role).ToListAsync());
+        Assert.Equal([PeerRoles.Coordinator, PeerRoles.Peer, PeerRoles.Peer], roles);
+        Assert.True(app.Logs.Contains("coordinator@demo.local"));
+        Assert.True(app.Logs.Contains(app.DemoPassword()));
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.Set<PeerAccount>().Select(a => a.PasswordHash).ToListAsync()),
+            h => h.Contains(app.DemoPassword(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Production_NoDemoAccountsSeeded()
     {
         await using var app = new PeerBotApp(new Dictionary<string, string?>
