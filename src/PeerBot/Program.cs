@@ -6,7 +6,9 @@ using PeerBot.Data;
 using PeerBot.Dialogs;
 using PeerBot.Handoff;
 using PeerBot.Hosting;
+using PeerBot.Language;
 using PeerBot.PeerConsole;
+using PeerBot.Resources;
 using PeerBot.Safety;
 
 if (await PeerBotCli.TryRunAsync(args))
@@ -16,6 +18,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPeerBotData();
 builder.Services.AddBotFramework(builder.Configuration, builder.Environment);
 builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversations();
+builder.Services.AddAzureLanguage(builder.Configuration);   // only when PeerBot:AzureLanguage:Endpoint is set
+builder.Services.AddResources(builder.Configuration);
 builder.Services.AddPeerConsole();
 builder.Services.AddPeerBotHosting();
 

@@ -7,7 +7,7 @@ namespace PeerBot.BotFramework.Schema;
 /// A Bot Framework activity (Activity Protocol v3, PROTOCOL.md §1.2). Every field the .NET SDK serializes is
 /// here; properties the channel adds that we do not model round-trip through <see cref="ExtensionData"/>.
 /// </summary>
-public sealed class Activity
+public sealed partial class Activity
 {
     /// <summary>The activity type, see <see cref="ActivityTypes"/>. Required on the wire.</summary>
     public string? Type { get; set; }

@@ -29,4 +29,12 @@ public static class ActivityTypes
     public const string DeleteUserData = "deleteUserData";
     /// <summary>Trace (Emulator only).</summary>
     public const string Trace = "trace";
+    /// <summary>A suggestion for a user (not rendered by most channels).</summary>
+    public const string Suggestion = "suggestion";
+    /// <summary>Intra-bot handoff concept; channels drop it (not for the wire).</summary>
+    public const string Handoff = "handoff";
+    /// <summary>A command.</summary>
+    public const string Command = "command";
+    /// <summary>A command's result.</summary>
+    public const string CommandResult = "commandResult";
 }

@@ -14,6 +14,7 @@ namespace PeerBot.Conversations;
 public sealed class ReplyOutbox(
     IServiceScopeFactory scopes,
     ConnectorClient connector,
+    TrustedServiceUrls trustedServiceUrls,
     ConversationLocks locks,
     TimeProvider clock,
     ILogger<ReplyOutbox> logger)
@@ -65,6 +66,10 @@ public sealed class ReplyOutbox(
             await db.SaveChangesAsync(cancellationToken);
             return 0;
         }
+
+        // A reference stored from an authenticated activity keeps its verified service URL across restarts.
+        if (record!.ServiceUrlVerified)
+            trustedServiceUrls.Trust(reference.ServiceUrl);
 
         var sent = 0;
         foreach (var message in due)

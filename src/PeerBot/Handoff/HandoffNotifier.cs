@@ -73,7 +73,7 @@ public sealed class HandoffNotifier(
             await connector.SendAsync(channel.ServiceUrl!, channel.ConversationId!, null, activity, cancellationToken);
             Record(handoff.Id, kind, "teams", 0, true, now);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             HandoffLog.AlertFailed(logger, ex, handoff.Id, "teams");
             Record(handoff.Id, kind, "teams", 0, false, now);

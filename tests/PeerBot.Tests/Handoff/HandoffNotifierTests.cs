@@ -70,8 +70,9 @@ public sealed class HandoffNotifierTests
         using (await app.SendAsync(client.Message("peer"))) { }
 
         var handoff = await app.HandoffOfAsync(client);
-        var alerts = await app.WithDbAsync(db => db.Set<HandoffAlert>().Where(a => a.HandoffId == handoff.Id).ToListAsync());
-        Assert.Contains(alerts, a => a.Channel == "teams" && !a.Delivered);
+        // The alert is posted after the turn: wait for its record.
+        await Eventually.TrueAsync(async () => (await app.WithDbAsync(db => db.Set<HandoffAlert>()
+            .Where(a => a.HandoffId == handoff.Id).ToListAsync())).Any(a => a.Channel == "teams" && !a.Delivered));
         Assert.Equal(HandoffState.Queued, handoff.State);
         await Eventually.TrueAsync(() =>
         {

@@ -30,6 +30,8 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:PeerBot"] = _database.ConnectionString,
             ["PeerBot:Database:Provider"] = provider,
+            // Retries are the outbox's job here; the connector's own backoff is tested in PeerBot.BotFramework.Tests.
+            ["PeerBot:BotFramework:ConnectorMaxRetries"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
