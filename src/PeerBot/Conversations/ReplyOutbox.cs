@@ -136,9 +136,12 @@ public sealed class ReplyOutbox(
     /// <summary>The channel's refusal (HTTP 403: the client blocked the bot). The handoff timers tell the peer.</summary>
     public const string Forbidden = "http-403";
 
-    private static string ErrorOf(Exception ex) => ex is HttpRequestException { StatusCode: { } status }
-        ? "http-" + ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : ex.GetType().Name;
+    private static string ErrorOf(Exception ex) => ex switch
+    {
+        ConnectorException { StatusCode: { } code } => "http-" + code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        HttpRequestException { StatusCode: { } status } => "http-" + ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => ex.GetType().Name,
+    };
 
     private static void Postpone(OutboxMessage message, DateTimeOffset now, string error)
     {
