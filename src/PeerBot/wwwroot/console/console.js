@@ -111,6 +111,7 @@
     if (!response.ok) return;
     const lines = await response.json();
     for (const l of lines) {
+      if (l.id <= state.lastId) continue; // a live event and our own send can fetch the same lines at once
       $('transcript').appendChild(line(l));
       state.lastId = l.id;
     }
