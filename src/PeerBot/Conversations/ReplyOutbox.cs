@@ -97,7 +97,7 @@ public sealed class ReplyOutbox(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 ConversationLog.SendFailed(logger, ex, conversationKey, message.Id, message.Attempts + 1);
-                Postpone(message, clock.GetUtcNow(), ex.GetType().Name);
+                Postpone(message, clock.GetUtcNow(), ErrorOf(ex));
                 await db.SaveChangesAsync(CancellationToken.None);
                 break;
             }
@@ -143,6 +143,16 @@ public sealed class ReplyOutbox(
             .Take(max)
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The channel's refusal (HTTP 403: the client blocked the bot). The handoff timers tell the peer.</summary>
+    public const string Forbidden = "http-403";
+
+    private static string ErrorOf(Exception ex) => ex switch
+    {
+        ConnectorException { StatusCode: { } code } => "http-" + code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        HttpRequestException { StatusCode: { } status } => "http-" + ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => ex.GetType().Name,
+    };
 
     private static void Postpone(OutboxMessage message, DateTimeOffset now, string error)
     {

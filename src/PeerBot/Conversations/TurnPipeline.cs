@@ -91,6 +91,7 @@ public sealed class TurnPipeline(
                 }
                 record.SafetyStateJson = Write(safetyState);
                 await CommitCrisisAsync(turn, cancellationToken);
+                await FlushNoticesAsync(record.Key); // the console hears of a crisis before any dialog runs
             }
         }
 

@@ -31,7 +31,9 @@ public sealed class HandoffDesk(
         var cap = peer.CaseloadCap ?? options.Value.CaseloadCap;
         var now = clock.GetUtcNow();
         var handoffs = db.Set<HandoffRequest>();
-        var won = await handoffs
+        // A read first: late arrivals in a claim rush learn it is taken without queueing for the write lock.
+        var queued = await handoffs.AnyAsync(h => h.Id == id && h.State == HandoffState.Queued, cancellationToken);
+        var won = !queued ? 0 : await handoffs
             .Where(h => h.Id == id && h.State == HandoffState.Queued)
             .Where(h => handoffs.Count(o => o.PeerId == peer.Id && o.State == HandoffState.Claimed) < cap)
             .ExecuteUpdateAsync(s => s

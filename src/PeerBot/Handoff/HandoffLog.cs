@@ -41,6 +41,9 @@ internal static partial class HandoffLog
     [LoggerMessage(3013, LogLevel.Information, "Handoff {HandoffId} debriefed by peer {PeerId}; flagged for supervisor: {Flagged}")]
     public static partial void Debriefed(ILogger logger, Guid handoffId, string peerId, bool flagged);
 
+    [LoggerMessage(3015, LogLevel.Warning, "Handoff {HandoffId}: the client's channel refuses messages (403); peer told")]
+    public static partial void ClientUnreachable(ILogger logger, Guid handoffId);
+
     [LoggerMessage(3014, LogLevel.Warning, "Console notification after commit failed")]
     public static partial void FlushFailed(ILogger logger, Exception exception);
 }

@@ -127,7 +127,8 @@ public sealed class HandoffReader(
                 h.ClosedAt,
                 channels.GetValueOrDefault(h.ConversationKey, "unknown"),
                 h.State == HandoffState.Closed && h.DebriefedAt is null && HandoffDesk.IsCrisis(h),
-                h.FlaggedForSupervisor);
+                h.FlaggedForSupervisor,
+                h.ClientUnreachableAt is not null);
         }).ToList();
     }
 }

@@ -70,6 +70,9 @@ public sealed class HandoffRequest
     public bool FeedbackPending { get; set; }
     public bool? Helpful { get; set; }
 
+    /// <summary>When the client's channel refused our messages (403: blocked the bot); the peer is told.</summary>
+    public DateTimeOffset? ClientUnreachableAt { get; set; }
+
     /// <summary>When the transcript and context buffer were deleted (grace period over).</summary>
     public DateTimeOffset? TranscriptDeletedAt { get; set; }
 }

@@ -16,6 +16,7 @@ public sealed class HandoffTimers(
     HandoffDesk desk,
     HandoffNotifier notifier,
     HandoffEvents events,
+    TranscriptStore transcripts,
     ReplyRenderer renderer,
     ReplyOutbox outbox,
     IOptions<HandoffOptions> options,
@@ -34,8 +35,14 @@ public sealed class HandoffTimers(
             .Where(c => keys.Contains(c.Key))
             .ToDictionaryAsync(c => c.Key, cancellationToken);
 
+        var refused = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => keys.Contains(m.ConversationKey) && m.LastError == ReplyOutbox.Forbidden)
+            .Select(m => m.ConversationKey).Distinct().ToListAsync(cancellationToken);
+
         foreach (var h in open)
         {
+            if (h.ClientUnreachableAt is null && refused.Contains(h.ConversationKey))
+                await MarkUnreachableAsync(h, now, cancellationToken);
             conversations.TryGetValue(h.ConversationKey, out var conversation);
             if (h.State == HandoffState.Queued)
                 await QueuedAsync(h, conversation, o, now, cancellationToken);
@@ -98,6 +105,18 @@ public sealed class HandoffTimers(
             HandoffLog.IdleReminder(logger, h.Id, h.PeerId ?? "?", (now - idleSince).TotalSeconds);
             await notifier.AlertAsync(h.Id, AlertKind.IdleReminder, cancellationToken);
         }
+    }
+
+    /// <summary>The client blocked the bot (403 from the channel): mark the handoff and tell the peer.</summary>
+    private async Task MarkUnreachableAsync(HandoffRequest h, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await MarkAsync(h.Id, q => q.Where(x => x.ClientUnreachableAt == null),
+                s => s.SetProperty(x => x.ClientUnreachableAt, now), cancellationToken))
+            return;
+        transcripts.Append(h, TranscriptSender.System, null, "The client's channel refuses messages (the client may have blocked the bot)", now);
+        await db.SaveChangesAsync(cancellationToken);
+        HandoffLog.ClientUnreachable(logger, h.Id);
+        events.Publish(new ConsoleEvent(ConsoleEvent.Alert, h.Id, h.PeerId, "client-unreachable"));
     }
 
     private async Task RemindClientAsync(ConversationRecord conversation, DateTimeOffset now, CancellationToken cancellationToken)

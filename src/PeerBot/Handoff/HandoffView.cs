@@ -22,7 +22,8 @@ public sealed record HandoffView(
     DateTimeOffset? ClosedAt,
     string Channel,
     bool DebriefDue,
-    bool FlaggedForSupervisor);
+    bool FlaggedForSupervisor,
+    bool ClientUnreachable);
 
 /// <summary>One handoff with the context panel (messages before the escalation) and the live transcript.</summary>
 public sealed record HandoffDetail(HandoffView Handoff, IReadOnlyList<TranscriptLine> Context, IReadOnlyList<TranscriptLine> Messages);

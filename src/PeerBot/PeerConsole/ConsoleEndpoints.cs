@@ -34,6 +34,8 @@ public static class ConsoleEndpoints
             board.BoardAsync(user.ToPeer(), ct));
         coordinator.MapGet("/metrics/handoffs", (DateTimeOffset? from, DateTimeOffset? to, CoordinatorBoard board, CancellationToken ct) =>
             board.MetricsAsync(from, to, ct));
+        coordinator.MapGet("/metrics/handoffs.csv", async (DateTimeOffset? from, DateTimeOffset? to, CoordinatorBoard board, CancellationToken ct) =>
+            TypedResults.Text(await board.HistoryCsvAsync(from, to, ct), "text/csv"));
         return app;
     }
 

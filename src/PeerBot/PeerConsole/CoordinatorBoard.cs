@@ -85,6 +85,41 @@ public sealed class CoordinatorBoard(
         return new HandoffMetrics(start, end, times, outcomes);
     }
 
+    /// <summary>Handoff history as CSV (ids, tiers, times, outcomes; never content or notes).</summary>
+    public async Task<string> HistoryCsvAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var end = to ?? clock.GetUtcNow();
+        var start = from ?? end - TimeSpan.FromDays(30);
+        var rows = await db.Set<HandoffRequest>().AsNoTracking()
+            .Where(h => h.CreatedAt >= start && h.CreatedAt <= end)
+            .OrderBy(h => h.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var csv = new System.Text.StringBuilder("id,reason,tier,category,state,created_at,first_claimed_at,closed_at,outcome,peer,escalated,transfers,helpful\n");
+        foreach (var h in rows)
+        {
+            string[] cells =
+            [
+                h.Id.ToString(), h.Reason.ToString().ToLowerInvariant(), h.Tier.ToString().ToLowerInvariant(), h.Category ?? "",
+                h.State.ToString().ToLowerInvariant(), Iso(h.CreatedAt), Iso(h.FirstClaimedAt), Iso(h.ClosedAt), h.Outcome ?? "",
+                h.PeerName ?? "", h.EscalatedAt is null ? "no" : "yes", h.TransferCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                h.Helpful is null ? "" : h.Helpful.Value ? "yes" : "no",
+            ];
+            csv.AppendJoin(',', cells.Select(Cell)).Append('\n');
+        }
+        return csv.ToString();
+    }
+
+    private static string Iso(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Quotes a cell when needed and defuses spreadsheet formulas.</summary>
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
     /// <summary>Nearest-rank percentile.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p)
     {

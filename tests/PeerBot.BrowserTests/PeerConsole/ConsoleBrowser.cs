@@ -9,7 +9,7 @@ namespace PeerBot.BrowserTests.PeerConsole;
 
 /// <summary>
 /// PeerBot on a real loopback port (Kestrel; the browser needs a socket) plus a headless Chromium from the OS
-/// packages (PEERBOT_CHROMIUM, default /usr/bin/chromium).
+/// packages (PEERBOT_TEST_CHROMIUM, default /usr/bin/chromium).
 /// </summary>
 public sealed class ConsoleBrowser : IAsyncDisposable
 {
@@ -25,8 +25,13 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IBrowser Browser { get; private set; } = null!;
 
+    public const string ChromiumVariable = "PEERBOT_TEST_CHROMIUM";
+
     public static async Task<ConsoleBrowser> StartAsync()
     {
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+            Xunit.Assert.Skip($"Chromium not found at {chromium}: set {ChromiumVariable} (.ci/run does).");
         var app = new PeerBotApp();
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
@@ -36,7 +41,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         browser._playwright = await Playwright.CreateAsync();
         browser.Browser = await browser._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("PEERBOT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });

@@ -55,6 +55,8 @@ public sealed class PeerConsoleBrowserTests
         await page.FillAsync("#message", "I'm here with you. Are you safe right now?");
         await page.PressAsync("#message", "Enter");
         await page.Locator("#transcript .line-peer").WaitForAsync();
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal(1, await page.Locator("#transcript .line-peer").CountAsync());
         await Eventually.TrueAsync(() => Task.FromResult(env.App.Connector.TextsTo(client.ConversationId)
             .Contains("Sam: I'm here with you. Are you safe right now?")));
 

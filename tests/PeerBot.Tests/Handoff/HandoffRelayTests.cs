@@ -210,6 +210,25 @@ public sealed class HandoffRelayTests
     }
 
     [Fact]
+    public async Task ClientBlockedBot_ChannelAnswers403_HandoffMarkedAndPeerTold()
+    {
+        var (app, client, handoff, peer) = await LiveChatAsync(new Dictionary<string, string?> { ["PeerBot:Handoff:TimerInterval"] = "00:00:10" });
+        await using var _ = app;
+        using var __ = peer;
+        app.Connector.FailureStatus = HttpStatusCode.Forbidden;
+        app.Connector.FailNext(1000);
+
+        using (var say = await peer.SayAsync(handoff.Id, "are you still there?"))
+            Assert.Equal(HttpStatusCode.OK, say.StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(11));
+
+        await Eventually.TrueAsync(async () => (await app.HandoffOfAsync(client)).ClientUnreachableAt is not null, "marked unreachable");
+        Assert.Contains(await peer.TranscriptAsync(handoff.Id), l => HandoffFlowTests.Text(l).Contains("refuses messages", StringComparison.Ordinal));
+        using var detail = await peer.GetAsync($"/api/handoffs/{handoff.Id}");
+        Assert.True((await detail.JsonAsync()).GetProperty("handoff").GetProperty("clientUnreachable").GetBoolean());
+    }
+
+    [Fact]
     public async Task SmsClient_LongPeerMessage_RenderedForSmsChannel()
     {
         var (app, client, handoff, peer) = await LiveChatAsync(channel: "sms");

@@ -118,6 +118,29 @@ public sealed class ConsoleAuthTests
     }
 
     [Fact]
+    public async Task HistoryCsv_OneRowPerHandoff_NoContentOrNotes()
+    {
+        await using var app = new PeerBotApp();
+        var client = new ActivityBuilder();
+        using (await app.SendAsync(client.Message("I want to kill myself"))) { }
+        var handoff = await app.HandoffOfAsync(client);
+        using var peer = await app.SignInAsync(ConsoleClients.Peer1);
+        using (await peer.ClaimAsync(handoff.Id)) { }
+        using (await peer.CloseAsync(handoff.Id, "referred", "private note text")) { }
+        using var coordinator = await app.SignInAsync(ConsoleClients.Coordinator);
+
+        using var response = await coordinator.GetAsync("/api/metrics/handoffs.csv");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(handoff.Id + ",crisis,crisis,suicidal-ideation,closed,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",referred,Sam,no,0,", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("private note", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("kill", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EventStream_NewCrisisHandoff_PushedWithoutContent()
     {
         await using var app = new PeerBotApp();
@@ -136,6 +159,20 @@ public sealed class ConsoleAuthTests
             seen.Add(await reader.ReadLineAsync(timeout.Token) ?? string.Empty);
         Assert.Contains(seen, l => l.Contains(handoff.Id.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain(seen, l => l.Contains("kill", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Development_DemoAccountsSeeded_AndCredentialsPrinted()
+    {
+        await using var app = new PeerBotApp();
+        using var peer = await app.SignInAsync(ConsoleClients.Peer2);
+
+        var roles = await app.WithDbAsync(db => db.Set<PeerAccount>().OrderBy(a => a.Email).Select(a => a.Role).ToListAsync());
+        Assert.Equal([PeerRoles.Coordinator, PeerRoles.Peer, PeerRoles.Peer], roles);
+        Assert.True(app.Logs.Contains("coordinator@demo.local"));
+        Assert.True(app.Logs.Contains(app.DemoPassword()));
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.Set<PeerAccount>().Select(a => a.PasswordHash).ToListAsync()),
+            h => h.Contains(app.DemoPassword(), StringComparison.Ordinal));
     }
 
     [Fact]

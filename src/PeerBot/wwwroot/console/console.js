@@ -69,8 +69,9 @@
     $('chat-reason').textContent = 'Reason: ' + h.reason + (h.category ? ' · ' + h.category : '');
     $('chat-meta').textContent = 'Channel: ' + h.channel + ' · opened ' + time(h.createdAt)
       + (h.peerName ? ' · with ' + h.peerName : ' · waiting #' + (h.position || '–'));
-    $('explanation').hidden = !h.explanation;
-    $('explanation').textContent = h.explanation ? 'Why: ' + h.explanation : '';
+    $('explanation').hidden = !h.explanation && !h.clientUnreachable;
+    $('explanation').textContent = (h.clientUnreachable ? 'The client\'s channel refuses messages (they may have blocked the bot). ' : '')
+      + (h.explanation ? 'Why: ' + h.explanation : '');
     const mineNow = h.state === 'claimed' && h.peerId === state.me.id;
     $('claim').hidden = h.state !== 'queued';
     ['transfer', 'transfer-to', 'requeue', 'close-open'].forEach((id) => { $(id).hidden = !mineNow; });
@@ -110,6 +111,7 @@
     if (!response.ok) return;
     const lines = await response.json();
     for (const l of lines) {
+      if (l.id <= state.lastId) continue; // a live event and our own send can fetch the same lines at once
       $('transcript').appendChild(line(l));
       state.lastId = l.id;
     }
@@ -128,10 +130,12 @@
   }
 
   async function onEvent(type, data) {
-    if (type === 'alert' && data.detail !== 'transferred') toast('A client is waiting for a peer.', 'alert');
+    if (type === 'alert' && data.detail !== 'transferred' && data.detail !== 'client-unreachable') toast('A client is waiting for a peer.', 'alert');
     if (type === 'alert' && data.detail === 'transferred') toast('A conversation was transferred to you.', 'alert');
+    if (type === 'alert' && data.detail === 'client-unreachable') toast('The client\'s channel refuses messages: they may have blocked the bot.', 'warn');
     if (type === 'reminder') toast('A client has not heard from you for 5 minutes. Send a message, or put the conversation back in the queue.', 'warn');
-    if (type === 'closed' && data.handoffId === state.selected && data.peerId === state.me.id) toast('The conversation ended (' + data.detail + ').', 'ok');
+    if (type === 'closed' && data.peerId === state.me.id && data.detail === 'client-left') toast('The client went back to the bot; the conversation is closed.', 'warn');
+    if (type === 'closed' && data.peerId === state.me.id && data.detail === 'no-response') toast('A conversation was closed after no response.', 'warn');
     await refreshLists();
     if (data.handoffId && data.handoffId === state.selected) {
       if (type === 'message') await loadNewMessages();
