@@ -4,9 +4,9 @@ using Xunit;
 namespace PeerBot.Tests.Safety;
 
 /// <summary>
-/// Regression gates on five batches of sentences written for PeerBot (none copied from dev.tsv or OwnPhrasings.tsv),
-/// labelled per DISTRESS.md §7. Batch A was written first and tuned on; B, C, D and E were each measured once untuned
-/// (the held-out estimates in the commit history) and then used for further rules. Each gate sits at the level the
+/// Regression gates on six batches of sentences written for PeerBot (none copied from dev.tsv or OwnPhrasings.tsv),
+/// labelled per DISTRESS.md §7. Batch A was written first and tuned on; B to F were each measured once untuned
+/// (the held-out estimates in the commit history) and then used for further rules (F was not). Each gate sits at the level the
 /// detector reaches, so any rule or lexicon change that loses a row fails here.
 /// </summary>
 public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture<DetectorFixture>
@@ -17,6 +17,7 @@ public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture
     [InlineData("FreshBatchC.tsv", 1.00, 1.00, 1.00, 0.07)]
     [InlineData("FreshBatchD.tsv", 0.88, 0.90, 1.00, 0.06)]
     [InlineData("FreshBatchE.tsv", 0.92, 1.00, 1.00, 0.00)]
+    [InlineData("FreshBatchF.tsv", 0.50, 0.00, 1.00, 0.00)] // last held-out measurement, not tuned on (no high rows)
     public void FreshBatch_AtOrAboveRecallAndFalseAlarms_StayAtReachedLevels(
         string file, double crisisMin, double highMin, double moderateMin, double noneFprMax)
     {
