@@ -9,7 +9,8 @@ public sealed class HardCaseTests(DetectorFixture fixture) : IClassFixture<Detec
     [Theory]
     [InlineData("I would never kill myself, I promised my daughter", DistressTier.None)]
     [InlineData("not thinking about suicide at all, just bored", DistressTier.None)]
-    [InlineData("I don't want to die, I want this pain to stop", DistressTier.None)]
+    [InlineData("I don't want to die, I want this pain to stop", DistressTier.High)] // DISTRESS.md §7: denial + psychache = high
+    [InlineData("I hope I don't die on this hike lol", DistressTier.None)]
     [InlineData("I won't do anything, but I keep wishing I was dead", DistressTier.Crisis)]
     [InlineData("haven't used in 6 months and feeling good", DistressTier.None)]
     [InlineData("ngl I think about being dead most nights", DistressTier.Crisis)]

@@ -11,7 +11,7 @@ internal static class LexiconLoader
 {
     private static readonly string[] RequiredClasses = ["first_person", "third_person", "clause_break", "lang_es", "lang_en"];
     private static readonly string[] RuleKeys =
-        ["id", "tier", "category", "patterns", "examples", "negated", "past", "thirdPerson", "requiresDenial", "note"];
+        ["id", "tier", "category", "patterns", "examples", "negated", "past", "thirdPerson", "requiresDenial", "negationInside", "note"];
 
     public static CompiledLexicon Load(string path)
     {
@@ -199,11 +199,15 @@ internal static class LexiconLoader
             if (fields.TryGetValue("requiresDenial", out var denialNode)
                 && !bool.TryParse(reader.Scalar(denialNode, $"{path}.requiresDenial"), out requiresDenial))
                 reader.Error(denialNode, $"{path}.requiresDenial", "expected true or false");
+            var negationInside = false;
+            if (fields.TryGetValue("negationInside", out var insideNode)
+                && !bool.TryParse(reader.Scalar(insideNode, $"{path}.negationInside"), out negationInside))
+                reader.Error(insideNode, $"{path}.negationInside", "expected true or false");
             foreach (var (pattern, patternNode) in RequiredList(reader, fields, "patterns", item, path))
                 compiler.AddPattern(pattern, new PatternTarget(TargetKind.Rule, result.Count), patternNode, $"{path}.patterns");
             var examples = RequiredList(reader, fields, "examples", item, path).Select(e => e.Value).ToList();
             result.Add(new CompiledRule(id ?? path, tier.Value, category ?? "unknown", negated, past, third,
-                requiresDenial, examples));
+                requiresDenial, examples, negationInside));
         }
         return result;
     }

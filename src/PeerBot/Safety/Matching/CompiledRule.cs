@@ -2,7 +2,8 @@ namespace PeerBot.Safety.Matching;
 
 /// <summary>
 /// A lexicon rule ready for matching. A null modifier tier means "ignore that modifier"; otherwise a negated, past
-/// or third-person hit takes that tier instead (None drops it).
+/// or third-person hit takes that tier instead (None drops it). <see cref="NegationInside"/> also counts a negation
+/// cue inside the matched words (a compositional frame whose gap holds "don't": "hope I don't die").
 /// </summary>
 internal sealed record CompiledRule(
     string Id,
@@ -12,7 +13,8 @@ internal sealed record CompiledRule(
     DistressTier? PastTier,
     DistressTier? ThirdPersonTier,
     bool RequiresDenial,
-    IReadOnlyList<string> Examples);
+    IReadOnlyList<string> Examples,
+    bool NegationInside = false);
 
 /// <summary>
 /// An idiom or false-friend exclusion: a rule hit overlapping its words is dropped (only rules of the listed

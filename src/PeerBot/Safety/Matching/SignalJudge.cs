@@ -38,7 +38,7 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                     continue;
                 if (IsExcluded(m, rule, matches))
                     continue;
-                var negated = rule.NegatedTier.HasValue && IsNegated(m, tokens, matches);
+                var negated = rule.NegatedTier.HasValue && IsNegated(m, rule, tokens, matches);
                 var past = !negated && rule.PastTier.HasValue && IsPast(m, tokens, matches);
                 var third = IsThirdPerson(m, tokens);
                 var tier = negated ? rule.NegatedTier!.Value : past ? rule.PastTier!.Value : rule.Tier;
@@ -86,7 +86,7 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         return false;
     }
 
-    private bool IsNegated(PatternMatch m, ReadOnlySpan<Token> tokens, ReadOnlySpan<PatternMatch> matches)
+    private bool IsNegated(PatternMatch m, CompiledRule rule, ReadOnlySpan<Token> tokens, ReadOnlySpan<PatternMatch> matches)
     {
         var clause = tokens[m.Start].Clause;
         var window = lexicon.NegationWindow;
@@ -95,6 +95,9 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
             var kind = lexicon.Targets[c.Target].Kind;
             if (kind == TargetKind.Negation && c.End < m.Start && m.Start - c.End <= window
                 && tokens[c.End].Clause == clause && !IsPseudo(c, matches))
+                return true;
+            if (kind == TargetKind.Negation && rule.NegationInside && c.Start > m.Start && c.End < m.End
+                && !IsPseudo(c, matches))
                 return true;
             if (kind == TargetKind.NegationAfter && c.Start > m.End && c.Start - m.End <= window
                 && tokens[c.Start].Clause == tokens[m.End].Clause)

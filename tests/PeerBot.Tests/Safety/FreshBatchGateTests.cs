@@ -1,0 +1,50 @@
+using PeerBot.Safety;
+using Xunit;
+
+namespace PeerBot.Tests.Safety;
+
+/// <summary>
+/// Regression gates on six batches of sentences written for PeerBot (none copied from dev.tsv or OwnPhrasings.tsv),
+/// labelled per DISTRESS.md §7. Batch A was written first and tuned on; B to F were each measured once untuned
+/// (the held-out estimates in the commit history) and then used for further rules (F was not). Each gate sits at the level the
+/// detector reaches, so any rule or lexicon change that loses a row fails here.
+/// </summary>
+public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture<DetectorFixture>
+{
+    [Theory]
+    [InlineData("FreshBatchA.tsv", 1.00, 1.00, 1.00, 0.05)]
+    [InlineData("FreshBatchB.tsv", 0.92, 0.91, 0.91, 0.07)]
+    [InlineData("FreshBatchC.tsv", 1.00, 1.00, 1.00, 0.07)]
+    [InlineData("FreshBatchD.tsv", 0.88, 0.90, 1.00, 0.06)]
+    [InlineData("FreshBatchE.tsv", 0.92, 1.00, 1.00, 0.00)]
+    [InlineData("FreshBatchF.tsv", 0.50, 0.00, 1.00, 0.00)] // last held-out measurement, not tuned on (no high rows)
+    public void FreshBatch_AtOrAboveRecallAndFalseAlarms_StayAtReachedLevels(
+        string file, double crisisMin, double highMin, double moderateMin, double noneFprMax)
+    {
+        var path = Path.Combine(SafetyTestPaths.RepoRoot, "tests", "PeerBot.Tests", "Safety", file);
+        var rows = EvaluationFile.Read(path, out var error);
+        Assert.True(rows is not null, error);
+        var evaluation = SafetyEvaluation.Run(fixture.Detector, rows!);
+
+        var missed = string.Join(" | ", evaluation.Results
+            .Where(r => r.Row.Gold > DistressTier.None && r.Predicted < r.Row.Gold)
+            .Select(r => $"line {r.Row.Line}"));
+        Assert.True(evaluation.AtOrAboveRecall(DistressTier.Crisis) >= crisisMin, "crisis below gate: " + missed);
+        Assert.True(evaluation.AtOrAboveRecall(DistressTier.High) >= highMin, "high below gate: " + missed);
+        Assert.True(evaluation.AtOrAboveRecall(DistressTier.Moderate) >= moderateMin, "moderate below gate: " + missed);
+        Assert.InRange(evaluation.NoneFalsePositiveRate, 0.0, noneFprMax);
+    }
+
+    [Fact]
+    public void SmsCorpus_HamMessages_AnyFlagRateAtMostMeasuredLevel()
+    {
+        var ham = File.ReadLines(SafetyTestPaths.SmsCorpus).Skip(1)
+            .Select(l => l.Split('\t', 2))
+            .Where(f => f.Length == 2 && f[0] == "ham")
+            .Select(f => f[1])
+            .ToList();
+        var flagged = ham.Count(t => fixture.Scan(t).Tier != DistressTier.None);
+        Assert.True(ham.Count > 4000);
+        Assert.InRange((double)flagged / ham.Count, 0.0, 0.021);
+    }
+}
