@@ -145,6 +145,7 @@ namespace PeerBot.Data.Migrations.Postgres
                     FlaggedForSupervisor = table.Column<bool>(type: "boolean", nullable: false),
                     FeedbackPending = table.Column<bool>(type: "boolean", nullable: false),
                     Helpful = table.Column<bool>(type: "boolean", nullable: true),
+                    ClientUnreachableAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     TranscriptDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

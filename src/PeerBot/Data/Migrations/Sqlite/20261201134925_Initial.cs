@@ -144,6 +144,7 @@ namespace PeerBot.Data.Migrations.Sqlite
                     FlaggedForSupervisor = table.Column<bool>(type: "INTEGER", nullable: false),
                     FeedbackPending = table.Column<bool>(type: "INTEGER", nullable: false),
                     Helpful = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ClientUnreachableAt = table.Column<long>(type: "INTEGER", nullable: true),
                     TranscriptDeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

@@ -12,8 +12,8 @@ using PeerBot.Data;
 namespace PeerBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPeerBotDb))]
-    [Migration("20261201131416_Handoff")]
-    partial class Handoff
+    [Migration("20261201134932_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -79,6 +79,89 @@ namespace PeerBot.Data.Migrations.Postgres
                     b.HasIndex("HandoffId");
 
                     b.ToTable("AuditTrail", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Channels.ChannelState", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Discreet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Unreachable")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("UnreachableSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("WelcomedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("ChannelStates", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Channels.Sms.SmsConsentEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberHash", "Id");
+
+                    b.ToTable("SmsConsentLedger", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Channels.Sms.SmsDeliveryStatus", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageSid");
+
+                    b.ToTable("SmsDeliveryStatuses", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Conversations.ConversationRecord", b =>
@@ -191,6 +274,27 @@ namespace PeerBot.Data.Migrations.Postgres
                     b.HasIndex("ConversationKey", "Id");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Dialogs.SafetyPlans.SafetyPlanEntity", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedPlan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("SafetyPlans", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Handoff.HandoffAlert", b =>
@@ -675,6 +779,96 @@ namespace PeerBot.Data.Migrations.Postgres
                     b.HasIndex("ServiceId");
 
                     b.ToTable("resource_service_locations", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Scheduling.ClientSchedule", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("GoneQuiet")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("GoneQuietSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MissedInRow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuietEndMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuietStartMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConversationKey");
+
+                    b.HasIndex("GoneQuiet");
+
+                    b.ToTable("ClientSchedules", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Scheduling.ScheduleEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DaysMask")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LocalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("OnceOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationKey");
+
+                    b.HasIndex("Active", "NextRunAt");
+
+                    b.ToTable("Schedules", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Resources.ResourceAddress", b =>
