@@ -38,6 +38,10 @@ public sealed class HandoffTimers(
         var refused = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => keys.Contains(m.ConversationKey) && m.LastError == ReplyOutbox.Forbidden)
             .Select(m => m.ConversationKey).Distinct().ToListAsync(cancellationToken);
+        // The outbound path marks a conversation unreachable when the channel refuses writes (403) and drops the send.
+        refused.AddRange(await db.Set<ChannelState>().AsNoTracking()
+            .Where(c => keys.Contains(c.ConversationKey) && c.Unreachable)
+            .Select(c => c.ConversationKey).ToListAsync(cancellationToken));
 
         foreach (var h in open)
         {
