@@ -10,6 +10,7 @@ using PeerBot.Language;
 using PeerBot.PeerConsole;
 using PeerBot.Resources;
 using PeerBot.Safety;
+using PeerBot.Summaries;
 
 if (await PeerBotCli.TryRunAsync(args))
     return;
@@ -21,6 +22,7 @@ builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversa
 builder.Services.AddAzureLanguage(builder.Configuration);   // only when PeerBot:AzureLanguage:Endpoint is set
 builder.Services.AddResources(builder.Configuration);
 builder.Services.AddPeerConsole();
+builder.Services.AddSummaries();          // consent, opt-in summaries, erasure, key-ring check
 builder.Services.AddPeerBotHosting();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.UseWebSockets();
 app.MapConversations();                   // POST /api/messages
 app.MapHandoff();                         // /api/handoffs (peer console API)
 app.MapPeerConsole();                     // /console, /api/auth/login, /api/console/*, coordinator board
+app.MapSummaries();                       // /api/console/summaries, clients/{key}/export, audit (admin)
 app.MapDirectLine();                      // local web chat (Development)
 app.MapHealth();                          // /healthz, /readyz
 app.Run();

@@ -6,6 +6,7 @@ using PeerBot.Data;
 using PeerBot.Dialogs;
 using PeerBot.Handoff;
 using PeerBot.Safety;
+using PeerBot.Summaries;
 
 namespace PeerBot.Conversations;
 
@@ -25,6 +26,7 @@ public sealed class TurnPipeline(
     HandoffNotices notices,
     TranscriptStore transcripts,
     ReplyOutbox outbox,
+    PrivacyDesk privacy,
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
 {
@@ -124,6 +126,8 @@ public sealed class TurnPipeline(
     {
         var record = turn.Record;
         var isMessage = kind == DialogInputKind.Message && !text.IsEmpty;
+        if (isMessage)
+            await privacy.ObserveTurnAsync(record, outcome, now, cancellationToken); // opted-in clients only
         if (record.Mode == ConversationMode.WithPeer)
         {
             if (!isMessage)
@@ -139,6 +143,12 @@ public sealed class TurnPipeline(
 
         if (isMessage && startMode == ConversationMode.WaitingForPeer && record.Mode == ConversationMode.WaitingForPeer)
             await relay.WaitingMessageAsync(record, text, outcome, now, cancellationToken);
+        if (isMessage && await privacy.TryAnswerAsync(record, text, now, cancellationToken) is { } answered)
+        {
+            foreach (var message in answered)
+                turn.Add(renderer.Render(message, record.ChannelId));
+            return;
+        }
         if (isMessage && record.Mode == ConversationMode.Bot
             && await relay.TryFeedbackAsync(record, text, cancellationToken) is { } thanks)
         {
@@ -184,6 +194,15 @@ public sealed class TurnPipeline(
                     break;
                 case DialogEvent.LocaleChanged changed:
                     record.Locale = changed.Locale;
+                    break;
+                case DialogEvent.PrivacyCommand command:
+                    waiting.AddRange(await privacy.CommandAsync(record, command.Command, now, cancellationToken));
+                    break;
+                case DialogEvent.CheckInCompleted checkIn:
+                    waiting.AddRange(await privacy.CheckInCompletedAsync(record, checkIn, now, cancellationToken));
+                    break;
+                case DialogEvent.SummaryFact fact:
+                    await privacy.FactAsync(record, fact, now, cancellationToken);
                     break;
             }
         }

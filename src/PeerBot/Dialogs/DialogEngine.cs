@@ -9,6 +9,8 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Text.Value.Trim();
+        if (text.ToLowerInvariant() is "privacy" or "my data" or "delete my data")
+            return Task.FromResult(new DialogTurnResult([], [new DialogEvent.PrivacyCommand(text.ToLowerInvariant())]));
         if (string.Equals(text, "peer", StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(new DialogTurnResult(
                 [OutgoingMessage.Plain("I'm asking a peer support specialist to join.")],
