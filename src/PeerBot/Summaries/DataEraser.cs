@@ -39,8 +39,9 @@ public sealed class DataEraser(PeerBotDb db, ConsentLedger ledger, ILogger<DataE
                 .SetProperty(h => h.Explanation, (string?)null)
                 .SetProperty(h => h.TranscriptDeletedAt, now), cancellationToken);
 
-        // Rows of this conversation added earlier in the same turn (the context buffer) must not be saved after.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+        // Rows of this conversation the turn already tracks (the context buffer just added, the episode just
+        // touched, the prompt just answered) are gone now: saving them after would fail or bring content back.
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.Entity is TranscriptEntry t && t.ConversationKey == key
                 || entry.Entity is EpisodeFact f && f.ConversationKey == key
