@@ -104,6 +104,29 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public async Task Claim_OptedInClient_PeerSeesEarlierSummaries()
+    {
+        await using var app = new PeerBotApp(CanaryProofTests.ShortRetention);
+        var client = new ActivityBuilder();
+        await app.OptInAsync(client);
+        await app.DialogEventAsync(client, new DialogEvent.CheckInCompleted(2, 9, "poor", true));
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        var key = await app.KeyOfAsync(client);
+        await Eventually.TrueAsync(async () => await app.CountAsync<ClientSummary>(key) == 1, "first episode summarized");
+
+        var handoff = await app.RequestPeerAsync(client);
+        using var peer = await app.SignInAsync(ConsoleClients.Peer1);
+        using (await peer.ClaimAsync(handoff.Id)) { }
+        var detail = await (await peer.GetAsync($"/api/handoffs/{handoff.Id}")).JsonAsync();
+
+        var earlier = Assert.Single(detail.GetProperty("earlierSummaries").EnumerateArray());
+        Assert.Contains("reported use", earlier.GetProperty("content").GetProperty("narrative").GetString(), StringComparison.Ordinal);
+        var peerId = await app.AccountIdAsync(ConsoleClients.Peer1);
+        Assert.Contains(await app.WithDbAsync(db => db.Set<AuditRecord>().ToListAsync()),
+            a => a.Action == SummaryReader.ReadSummary && a.ActorId == peerId && a.HandoffId == handoff.Id);
+    }
+
+    [Fact]
     public void Protector_NoUsableKey_ReturnsNullNeverPlaintext()
     {
         var folder = Directory.CreateTempSubdirectory("peerbot-dp-");
