@@ -50,6 +50,7 @@ public sealed class TurnPipeline(
         var turn = new Turn(record, activity, request.ExpectReplies);
         var text = new ClientText(activity.Text ?? string.Empty);
         var safetyState = Read<SafetyState>(record.SafetyStateJson);
+        turn.Safety = safetyState;
         var now = clock.GetUtcNow();
         var startMode = record.Mode;
         var isMessage = request.Kind == DialogInputKind.Message && !text.IsEmpty;
@@ -110,6 +111,7 @@ public sealed class TurnPipeline(
                 record = await store.FindAsync(record.Key, cancellationToken)
                     ?? throw new InvalidOperationException("The conversation disappeared during the turn.");
                 turn = turn.For(record);
+                turn.Safety = safetyState;
             }
         }
         ConversationLog.TurnCompleted(logger, record.Key, outcome.EffectiveTier.ToString(), record.Mode.ToString(), turn.Sent.Count);
@@ -156,7 +158,7 @@ public sealed class TurnPipeline(
                 turn.Add(renderer.Render(message, record.ChannelId));
             return;
         }
-        await RunDialogAsync(turn, kind, text, now, cancellationToken);
+        await RunDialogAsync(turn, kind, text, offerPeer: outcome.OfferPeer && record.Mode == ConversationMode.Bot, now, cancellationToken);
     }
 
     private async Task FlushNoticesAsync(string conversationKey)
@@ -172,34 +174,38 @@ public sealed class TurnPipeline(
         }
     }
 
-    private async Task RunDialogAsync(Turn turn, DialogInputKind kind, ClientText text, DateTimeOffset now,
+    private async Task RunDialogAsync(Turn turn, DialogInputKind kind, ClientText text, bool offerPeer, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var record = turn.Record;
         var state = Read<DialogState>(record.DialogStateJson);
-        var input = new DialogInput(kind, record.Key, text, turn.Activity.Value, record.ChannelId, record.Locale, now);
+        var input = new DialogInput(kind, record.Key, text, turn.Activity.Value, record.ChannelId, record.Locale, now, offerPeer);
         var result = await dialogs.RunAsync(input, state, cancellationToken);
-        var waiting = new List<OutgoingMessage>();
+        var before = new List<OutgoingMessage>();
+        var after = new List<OutgoingMessage>();
 
         foreach (var dialogEvent in result.Events)
         {
             switch (dialogEvent)
             {
                 case DialogEvent.HandoffRequested requested:
-                    var reason = requested.Reason == "check-in" ? HandoffReason.CheckIn : HandoffReason.Requested;
-                    var opened = await handoffs.OpenAsync(record.Key, reason, null, cancellationToken);
-                    if (record.Mode == ConversationMode.Bot)
-                        record.Mode = ConversationMode.WaitingForPeer;
-                    waiting.AddRange(await handoffs.WaitingNoticeAsync(opened, record.Locale, cancellationToken));
+                    after.AddRange(await OpenHandoffAsync(record, ReasonFor(requested), null, cancellationToken));
+                    break;
+                case DialogEvent.CheckInCompleted checkIn:
+                    // Mood 1 or any use feed conversation-level escalation (issue 4): may raise to high.
+                    var escalation = safety.RecordCheckIn(checkIn.Mood, checkIn.Craving, checkIn.AnyUse, record.Locale, turn.Safety, now);
+                    before.AddRange(escalation.ImmediateReplies.Select(OutgoingMessage.Plain));
+                    if (escalation.OpenHandoff)
+                        after.AddRange(await OpenHandoffAsync(record, HandoffQueue.ReasonFor(escalation.EffectiveTier),
+                            escalation.Assessment.Top, cancellationToken));
+                    // Kept for opted-in clients; offers consent once after the first check-in (issue 6).
+                    after.AddRange(await privacy.CheckInCompletedAsync(record, checkIn, now, cancellationToken));
                     break;
                 case DialogEvent.LocaleChanged changed:
                     record.Locale = changed.Locale;
                     break;
                 case DialogEvent.PrivacyCommand command:
-                    waiting.AddRange(await privacy.CommandAsync(record, command.Command, now, cancellationToken));
-                    break;
-                case DialogEvent.CheckInCompleted checkIn:
-                    waiting.AddRange(await privacy.CheckInCompletedAsync(record, checkIn, now, cancellationToken));
+                    after.AddRange(await privacy.CommandAsync(record, command.Command, now, cancellationToken));
                     break;
                 case DialogEvent.SummaryFact fact:
                     await privacy.FactAsync(record, fact, now, cancellationToken);
@@ -208,9 +214,26 @@ public sealed class TurnPipeline(
         }
 
         record.DialogStateJson = Write(state);
-        foreach (var message in result.Messages.Concat(waiting))
-            turn.Add(renderer.Render(message, record.ChannelId));
+        var conversationType = turn.Activity.Conversation?.ConversationType;
+        foreach (var message in before.Concat(result.Messages).Concat(after))
+            turn.Add(renderer.Render(message, record.ChannelId, conversationType));
     }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> OpenHandoffAsync(
+        ConversationRecord record, HandoffReason reason, DistressSignal? signal, CancellationToken cancellationToken)
+    {
+        var opened = await handoffs.OpenAsync(record.Key, reason, signal, cancellationToken);
+        if (record.Mode == ConversationMode.Bot)
+            record.Mode = ConversationMode.WaitingForPeer;
+        return await handoffs.WaitingNoticeAsync(opened, record.Locale, cancellationToken);
+    }
+
+    private static HandoffReason ReasonFor(DialogEvent.HandoffRequested requested) => requested.Reason switch
+    {
+        "check-in" => HandoffReason.CheckIn,
+        "moderate" => HandoffReason.Moderate,
+        _ => HandoffReason.Requested,
+    };
 
     private void RestoreAfterFault(Turn turn)
     {
@@ -284,6 +307,7 @@ public sealed class TurnPipeline(
         private readonly List<Activity> _pending = [];
 
         public ConversationRecord Record { get; } = record;
+        public SafetyState Safety { get; set; } = new();
         public Activity Activity { get; } = activity;
         public bool ExpectReplies { get; } = expectReplies;
         public List<Activity> Sent { get; } = [];

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace PeerBot.Data;
 
-/// <summary>Creates or upgrades the schema before the service takes traffic; SQLite runs in WAL mode.</summary>
+/// <summary>
+/// Creates or upgrades the schema (each provider has its own migrations in Data/Migrations) before the service
+/// takes traffic; SQLite runs in WAL mode.
+/// </summary>
 internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -11,7 +14,7 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHosted
         var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -12,7 +12,12 @@ public enum DialogInputKind
 }
 
 /// <summary>One turn's input to the dialog engine. <paramref name="Value"/> carries card submit data.</summary>
-/// <remarks><paramref name="ConversationKey"/> is PeerBot's opaque key (safe to log); never the channel's id.</remarks>
+/// <remarks>
+/// <paramref name="ConversationKey"/> is PeerBot's opaque key (safe to log); never the channel's id.
+/// <paramref name="OfferPeer"/>: the safety scan found a moderate signal in this message; instead of taking it as an
+/// answer, the engine asks "would you like to talk with a peer?" (yes → HandoffRequested("moderate")) and then
+/// asks the waiting question again.
+/// </remarks>
 public sealed record DialogInput(
     DialogInputKind Kind,
     string ConversationKey,
@@ -20,4 +25,5 @@ public sealed record DialogInput(
     JsonElement? Value,
     string ChannelId,
     string Locale,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    bool OfferPeer = false);

@@ -6,5 +6,8 @@ namespace PeerBot.Dialogs;
 /// </summary>
 public sealed record OutgoingMessage(string Text, IReadOnlyList<string> Choices)
 {
+    /// <summary>The line SMS adds under numbered choices, in the client's language ("Reply 1, 2 or 3.").</summary>
+    public string? ReplyHint { get; init; }
+
     public static OutgoingMessage Plain(string text) => new(text, []);
 }

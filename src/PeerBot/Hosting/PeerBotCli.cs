@@ -1,4 +1,6 @@
+using PeerBot.Dialogs;
 using PeerBot.Resources;
+using PeerBot.Safety;
 
 namespace PeerBot.Hosting;
 
@@ -12,10 +14,16 @@ internal static class PeerBotCli
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
             return false;
-        switch (args[0])
+        switch (args)
         {
-            case "resources":
+            case ["dialogs", ..]:
+                Environment.ExitCode = await DialogsCli.RunAsync(args, Console.Out, Console.Error);
+                return true;
+            case ["resources", ..]:
                 Environment.ExitCode = await ResourcesCli.RunAsync(args, Console.Out, Console.Error);
+                return true;
+            case ["safety", "eval", ..]:
+                Environment.ExitCode = await SafetyEvalCommand.RunAsync(args[2..], Console.Out, Console.Error);
                 return true;
             default:
                 return false;

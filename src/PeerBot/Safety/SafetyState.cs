@@ -14,6 +14,9 @@ public sealed class SafetyState
 
     /// <summary>Last time any crisis or high resource text was sent.</summary>
     public DateTimeOffset? LastCrisisReplyAt { get; set; }
+
+    /// <summary>Last crisis-tier message; the episode (and the escalated tier) lasts one window after it.</summary>
+    public DateTimeOffset? LastCrisisAt { get; set; }
 }
 
 public sealed record SafetyMark(DateTimeOffset At, DistressTier Tier, string Category);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeerBot.Conversations;
 using PeerBot.Data;
+using PeerBot.Dialogs.SafetyPlans;
 using PeerBot.Handoff;
 
 namespace PeerBot.Summaries;
@@ -32,6 +33,7 @@ public sealed class DataEraser(PeerBotDb db, ConsentLedger ledger, ILogger<DataE
         rows += await db.Set<Episode>().Where(e => e.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
         rows += await db.Set<PrivacyPrompt>().Where(p => p.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
         rows += await db.Set<TranscriptEntry>().Where(e => e.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
+        rows += await db.Set<SafetyPlanEntity>().Where(p => p.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
         rows += await db.Set<HandoffRequest>()
             .Where(h => h.ConversationKey == key && h.State == HandoffState.Closed)
             .ExecuteUpdateAsync(s => s
@@ -46,7 +48,8 @@ public sealed class DataEraser(PeerBotDb db, ConsentLedger ledger, ILogger<DataE
             if (entry.Entity is TranscriptEntry t && t.ConversationKey == key
                 || entry.Entity is EpisodeFact f && f.ConversationKey == key
                 || entry.Entity is Episode e && e.ConversationKey == key
-                || entry.Entity is PrivacyPrompt p && p.ConversationKey == key)
+                || entry.Entity is PrivacyPrompt p && p.ConversationKey == key
+                || entry.Entity is SafetyPlanEntity plan && plan.ConversationKey == key)
                 entry.State = EntityState.Detached;
         }
 

@@ -63,13 +63,16 @@ public sealed class MessagesEndpointTests
         using var response = await app.SendAsync(client.Message("hello"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = Assert.Single(app.Connector.Sent);
-        Assert.Equal(client.ConversationId, sent.ConversationId);
-        Assert.Equal("act-1", sent.Activity.ReplyToId);
-        Assert.Equal("bot-1", sent.Activity.From?.Id);
-        Assert.Equal("user-1", sent.Activity.Recipient?.Id);
-        Assert.EndsWith("/v3/conversations/" + client.ConversationId + "/activities/act-1", sent.Uri.AbsolutePath);
-        Assert.Null(sent.Activity.Id);
+        Assert.NotEmpty(app.Connector.Sent);
+        Assert.All(app.Connector.Sent, sent =>
+        {
+            Assert.Equal(client.ConversationId, sent.ConversationId);
+            Assert.Equal("act-1", sent.Activity.ReplyToId);
+            Assert.Equal("bot-1", sent.Activity.From?.Id);
+            Assert.Equal("user-1", sent.Activity.Recipient?.Id);
+            Assert.EndsWith("/v3/conversations/" + client.ConversationId + "/activities/act-1", sent.Uri.AbsolutePath);
+            Assert.Null(sent.Activity.Id);
+        });
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class HandoffRelayTests
         var texts = app.Connector.TextsTo(client.ConversationId);
         Assert.Single(texts, t => t.Contains("helpful", StringComparison.Ordinal));
         Assert.Single(texts, t => t.StartsWith("Thank you for telling me", StringComparison.Ordinal));
-        Assert.Contains("PeerBot", texts[^1], StringComparison.Ordinal); // the second "yes" went to the dialog
+        Assert.Contains("What would you like to do?", texts[^1], StringComparison.Ordinal); // the second "yes" went to the dialog (its menu)
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class HandoffRelayTests
         Assert.Null(again.PeerId);
         var texts = app.Connector.TextsTo(client.ConversationId);
         Assert.Contains(texts, t => t.Contains("back in line (number 1)", StringComparison.Ordinal));
-        Assert.Contains("PeerBot", texts[^1], StringComparison.Ordinal);
+        Assert.Contains("What would you like to do?", texts[^1], StringComparison.Ordinal); // the dialog answers again
     }
 
     [Fact]

@@ -20,8 +20,27 @@ public sealed class FakeConnector : HttpMessageHandler
 
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
+    /// <summary>What the client read: the text, or a card's title and text when the message is a card.</summary>
     public IReadOnlyList<string> TextsTo(string conversationId) =>
-        Sent.Where(s => s.ConversationId == conversationId).Select(s => s.Activity.Text ?? string.Empty).ToList();
+        Sent.Where(s => s.ConversationId == conversationId).Select(s => Readable(s.Activity)).ToList();
+
+    public static string Readable(Activity activity)
+    {
+        if (!string.IsNullOrEmpty(activity.Text))
+            return activity.Text;
+        var parts = new List<string>();
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (attachment.Content is not { ValueKind: JsonValueKind.Object } content)
+                continue;
+            foreach (var name in new[] { "title", "text" })
+            {
+                if (content.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                    parts.Add(value.GetString()!);
+            }
+        }
+        return string.Join("\n", parts);
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

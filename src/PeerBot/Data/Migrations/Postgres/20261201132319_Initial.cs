@@ -1,0 +1,530 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PeerBot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditTrail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActorId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HandoffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConversationKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditTrail", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChannelHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReferenceJson = table.Column<string>(type: "text", nullable: true),
+                    ServiceUrlVerified = table.Column<bool>(type: "boolean", nullable: false),
+                    DialogStateJson = table.Column<string>(type: "text", nullable: true),
+                    SafetyStateJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HandoffAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HandoffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false),
+                    Delivered = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HandoffAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Handoffs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConversationKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    Tier = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Explanation = table.Column<string>(type: "text", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PeerId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PeerName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FirstClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastClientMessageAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastPeerMessageAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RenotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IdleReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TransferCount = table.Column<int>(type: "integer", nullable: false),
+                    NoteCipher = table.Column<string>(type: "text", nullable: true),
+                    DebriefedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FlaggedForSupervisor = table.Column<bool>(type: "boolean", nullable: false),
+                    FeedbackPending = table.Column<bool>(type: "boolean", nullable: false),
+                    Helpful = table.Column<bool>(type: "boolean", nullable: true),
+                    TranscriptDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Handoffs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HandoffTranscript",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HandoffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Sender = table.Column<int>(type: "integer", nullable: false),
+                    PeerId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Cipher = table.Column<string>(type: "text", nullable: false),
+                    Tier = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HandoffTranscript", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboundActivities",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboundActivities", x => x.Hash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActivityJson = table.Column<string>(type: "text", nullable: false),
+                    ReplyToId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeerAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CaseloadCap = table.Column<int>(type: "integer", nullable: true),
+                    FailedLogins = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeerAccounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resource_locations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrganizationId = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "text", nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    SourceFile = table.Column<string>(type: "text", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_locations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resource_organizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Website = table.Column<string>(type: "text", nullable: true),
+                    Email = table.Column<string>(type: "text", nullable: true),
+                    SourceFile = table.Column<string>(type: "text", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resource_phones",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Number = table.Column<string>(type: "text", nullable: false),
+                    Extension = table.Column<string>(type: "text", nullable: true),
+                    Type = table.Column<string>(type: "text", nullable: true),
+                    ServiceId = table.Column<string>(type: "text", nullable: true),
+                    LocationId = table.Column<string>(type: "text", nullable: true),
+                    OrganizationId = table.Column<string>(type: "text", nullable: true),
+                    ServiceAtLocationId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_phones", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SafetyPlans",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ProtectedPlan = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SafetyPlans", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resource_addresses",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LocationId = table.Column<string>(type: "character varying(100)", nullable: false),
+                    Address1 = table.Column<string>(type: "text", nullable: true),
+                    Address2 = table.Column<string>(type: "text", nullable: true),
+                    City = table.Column<string>(type: "text", nullable: true),
+                    StateProvince = table.Column<string>(type: "text", nullable: true),
+                    PostalCode = table.Column<string>(type: "text", nullable: true),
+                    Country = table.Column<string>(type: "text", nullable: true),
+                    AddressType = table.Column<string>(type: "text", nullable: true),
+                    CityKey = table.Column<string>(type: "text", nullable: false),
+                    StateKey = table.Column<string>(type: "text", nullable: false),
+                    Zip5 = table.Column<string>(type: "text", nullable: true),
+                    Zip3 = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_addresses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_resource_addresses_resource_locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "resource_locations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resource_services",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrganizationId = table.Column<string>(type: "character varying(100)", nullable: true),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    AlternateName = table.Column<string>(type: "text", nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Url = table.Column<string>(type: "text", nullable: true),
+                    Email = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Phone = table.Column<string>(type: "text", nullable: true),
+                    Hours = table.Column<string>(type: "text", nullable: true),
+                    SourceFile = table.Column<string>(type: "text", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_services", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_resource_services_resource_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "resource_organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resource_service_categories",
+                columns: table => new
+                {
+                    ServiceId = table.Column<string>(type: "character varying(100)", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_service_categories", x => new { x.ServiceId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_resource_service_categories_resource_services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "resource_services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "resource_service_locations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ServiceId = table.Column<string>(type: "character varying(100)", nullable: false),
+                    LocationId = table.Column<string>(type: "character varying(100)", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_service_locations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_resource_service_locations_resource_locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "resource_locations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_resource_service_locations_resource_services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "resource_services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_At",
+                table: "AuditTrail",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_HandoffId",
+                table: "AuditTrail",
+                column: "HandoffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_ChannelHash",
+                table: "Conversations",
+                column: "ChannelHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffAlerts_HandoffId",
+                table: "HandoffAlerts",
+                column: "HandoffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_ConversationKey",
+                table: "Handoffs",
+                column: "ConversationKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_PeerId_State",
+                table: "Handoffs",
+                columns: new[] { "PeerId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_State_CreatedAt",
+                table: "Handoffs",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffTranscript_ConversationKey_Id",
+                table: "HandoffTranscript",
+                columns: new[] { "ConversationKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffTranscript_HandoffId_Id",
+                table: "HandoffTranscript",
+                columns: new[] { "HandoffId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundActivities_ReceivedAt",
+                table: "InboundActivities",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ConversationKey_Id",
+                table: "Outbox",
+                columns: new[] { "ConversationKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                table: "Outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerAccounts_Email",
+                table: "PeerAccounts",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_addresses_CityKey",
+                table: "resource_addresses",
+                column: "CityKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_addresses_LocationId",
+                table: "resource_addresses",
+                column: "LocationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_addresses_Zip3",
+                table: "resource_addresses",
+                column: "Zip3");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_addresses_Zip5",
+                table: "resource_addresses",
+                column: "Zip5");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_phones_ServiceId",
+                table: "resource_phones",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_service_categories_Category",
+                table: "resource_service_categories",
+                column: "Category");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_service_locations_LocationId",
+                table: "resource_service_locations",
+                column: "LocationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_service_locations_ServiceId",
+                table: "resource_service_locations",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_resource_services_OrganizationId",
+                table: "resource_services",
+                column: "OrganizationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditTrail");
+
+            migrationBuilder.DropTable(
+                name: "Conversations");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "HandoffAlerts");
+
+            migrationBuilder.DropTable(
+                name: "Handoffs");
+
+            migrationBuilder.DropTable(
+                name: "HandoffTranscript");
+
+            migrationBuilder.DropTable(
+                name: "InboundActivities");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "PeerAccounts");
+
+            migrationBuilder.DropTable(
+                name: "resource_addresses");
+
+            migrationBuilder.DropTable(
+                name: "resource_phones");
+
+            migrationBuilder.DropTable(
+                name: "resource_service_categories");
+
+            migrationBuilder.DropTable(
+                name: "resource_service_locations");
+
+            migrationBuilder.DropTable(
+                name: "SafetyPlans");
+
+            migrationBuilder.DropTable(
+                name: "resource_locations");
+
+            migrationBuilder.DropTable(
+                name: "resource_services");
+
+            migrationBuilder.DropTable(
+                name: "resource_organizations");
+        }
+    }
+}

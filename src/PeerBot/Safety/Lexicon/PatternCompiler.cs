@@ -1,0 +1,188 @@
+using PeerBot.Safety.Matching;
+using YamlDotNet.RepresentationModel;
+
+namespace PeerBot.Safety.Lexicon;
+
+/// <summary>
+/// Builds the vocabulary and turns pattern text into trie paths. Pattern syntax, one string per pattern, words
+/// separated by spaces: a word or emoji (normalized exactly like messages), <c>a|b</c> alternatives, a trailing
+/// <c>?</c> for an optional word, <c>&lt;class&gt;</c> for any word of a class, <c>*</c> for any one word and
+/// <c>...</c> for a gap of up to N words (within one sentence); <c>_</c> joins words inside an alternative
+/// (<c>going_to|gonna</c>). No regular expressions, so matching cannot backtrack.
+/// </summary>
+internal sealed class PatternCompiler(YamlReader reader, int gapMax)
+{
+    private const int MaxExpansions = 256;
+    public static readonly string[] AutoClasses = ["num", "year"];
+
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _classIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, ulong> _wordClasses = [];
+    private readonly PatternTrie.Builder _trie = new(gapMax);
+    private readonly List<PatternTarget> _targets = [];
+
+    private int _nextId;
+
+    public int PatternCount { get; private set; }
+
+    public ulong ClassMask(string name) => _classIndex.TryGetValue(name, out var bit) ? 1UL << bit : 0UL;
+
+    public bool DeclareClass(string name)
+    {
+        if (_classIndex.ContainsKey(name))
+            return true;
+        if (_classIndex.Count >= 64)
+            return false;
+        _classIndex[name] = _classIndex.Count;
+        return true;
+    }
+
+    public void AddClassWord(string className, string word, YamlNode node, string path)
+    {
+        var token = SingleToken(word, node, path);
+        if (token is null)
+            return;
+        var id = WordId(token);
+        _wordClasses[id] = _wordClasses.GetValueOrDefault(id) | ClassMask(className);
+    }
+
+    public void AddAlias(string alias, string canonical, YamlNode node, string path)
+    {
+        var from = SingleToken(alias, node, path);
+        var to = SingleToken(canonical, node, path);
+        if (from is null || to is null)
+            return;
+        if (_words.ContainsKey(from))
+        {
+            reader.Error(node, path, $"alias '{alias}' is already a word or alias");
+            return;
+        }
+        _words[from] = WordId(to);
+    }
+
+    public void AddPattern(string pattern, PatternTarget target, YamlNode node, string path)
+    {
+        var sequences = Expand(pattern, node, path);
+        if (sequences is null)
+            return;
+        var index = _targets.Count;
+        _targets.Add(target);
+        foreach (var sequence in sequences)
+        {
+            if (sequence.Count == 0 || sequence[0].Kind is ElementKind.Gap or ElementKind.Any
+                || sequence[^1].Kind is ElementKind.Gap or ElementKind.Any)
+            {
+                reader.Error(node, path, $"pattern '{pattern}' must start and end with a word or class");
+                return;
+            }
+            for (var i = 1; i < sequence.Count; i++)
+            {
+                if (sequence[i].Kind == ElementKind.Gap && sequence[i - 1].Kind == ElementKind.Gap)
+                {
+                    reader.Error(node, path, $"pattern '{pattern}' has two gaps in a row");
+                    return;
+                }
+            }
+            _trie.Add(sequence, index);
+        }
+        PatternCount++;
+    }
+
+    public (Vocabulary Vocabulary, PatternTrie Trie, PatternTarget[] Targets) Build()
+    {
+        var classes = new ulong[_nextId];
+        foreach (var (id, mask) in _wordClasses)
+            classes[id] |= mask;
+        return (new Vocabulary(_words, classes), _trie.Build(_nextId), [.. _targets]);
+    }
+
+    private int WordId(string word)
+    {
+        if (!_words.TryGetValue(word, out var id))
+            _words[word] = id = _nextId++;
+        return id;
+    }
+
+    private List<List<PatternElement>>? Expand(string pattern, YamlNode node, string path)
+    {
+        var sequences = new List<List<PatternElement>> { new() };
+        foreach (var rawPiece in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var piece = rawPiece;
+            var optional = piece.Length > 1 && piece.EndsWith('?');
+            if (optional)
+                piece = piece[..^1];
+            var alternatives = new List<List<PatternElement>>();
+            if (piece == "...")
+            {
+                alternatives.Add([new PatternElement(ElementKind.Gap, 0)]);
+            }
+            else if (piece == "*")
+            {
+                alternatives.Add([new PatternElement(ElementKind.Any, 0)]);
+            }
+            else
+            {
+                foreach (var alternative in piece.Split('|'))
+                {
+                    if (alternative.StartsWith('<') && alternative.EndsWith('>') && alternative.Length > 2)
+                    {
+                        var name = alternative[1..^1];
+                        if (!_classIndex.TryGetValue(name, out var bit))
+                        {
+                            reader.Error(node, path, $"pattern '{pattern}' uses unknown class <{name}>");
+                            return null;
+                        }
+                        alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
+                        continue;
+                    }
+                    var tokens = Tokens(alternative);
+                    if (tokens.Count == 0 || alternative.Contains('<', StringComparison.Ordinal)
+                        || alternative.Contains('>', StringComparison.Ordinal))
+                    {
+                        reader.Error(node, path, $"pattern '{pattern}': '{alternative}' is not a word");
+                        return null;
+                    }
+                    alternatives.Add([.. tokens.Select(t => new PatternElement(ElementKind.Literal, WordId(t)))]);
+                }
+            }
+            if (optional)
+                alternatives.Add([]);
+            var next = new List<List<PatternElement>>();
+            foreach (var prefix in sequences)
+            {
+                foreach (var alternative in alternatives)
+                    next.Add([.. prefix, .. alternative]);
+            }
+            if (next.Count > MaxExpansions)
+            {
+                reader.Error(node, path, $"pattern '{pattern}' expands to more than {MaxExpansions} forms");
+                return null;
+            }
+            sequences = next;
+        }
+        return sequences;
+    }
+
+    private string? SingleToken(string word, YamlNode node, string path)
+    {
+        var tokens = Tokens(word);
+        if (tokens.Count == 1)
+            return tokens[0];
+        reader.Error(node, path, $"'{word}' must be exactly one word after normalization");
+        return null;
+    }
+
+    /// <summary>The normalized token strings of a lexicon word, exactly as messages are normalized.</summary>
+    internal static List<string> Tokens(string text)
+    {
+        var norm = new char[text.Length];
+        var tokens = new Token[text.Length + 1];
+        int normLength = 0, sentence = 0, clause = 0;
+        var count = TextNormalizer.Normalize(text, 0, norm, ref normLength, tokens, 0, ref sentence, ref clause);
+        var result = new List<string>(count);
+        for (var i = 0; i < count; i++)
+            result.Add(new string(norm, tokens[i].NormStart, tokens[i].NormLength));
+        return result;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Runtime.InteropServices;
+
+namespace PeerBot.Safety.Matching;
+
+/// <summary>
+/// All lexicon patterns in one token trie: literal edges as sorted word-id arrays (an id-indexed array at the root), plus class,
+/// any-word and gap edges. Matching walks from each token; cost is linear in the text for a fixed lexicon.
+/// </summary>
+internal sealed class PatternTrie
+{
+    [StructLayout(LayoutKind.Auto)]
+    private struct Node
+    {
+        public int Any;
+        public int Gap;
+        public int ClassStart;
+        public int ClassCount;
+        public int TerminalStart;
+        public int TerminalCount;
+        public int LiteralStart;
+        public int LiteralCount;
+    }
+
+    private readonly Node[] _nodes;
+    private readonly ulong[] _classMasks;
+    private readonly int[] _classChildren;
+    private readonly int[] _terminals;
+    private readonly int[] _literalWords;
+    private readonly int[] _literalChildren;
+    private readonly int _gapMax;
+    private readonly int[] _rootLiterals;
+    private readonly ulong _rootClasses;
+
+    private PatternTrie(Node[] nodes, ulong[] classMasks, int[] classChildren, int[] terminals,
+        int[] literalWords, int[] literalChildren, int gapMax, int wordCount)
+    {
+        // The root is visited for every known token: its literal edges are an array indexed by word id.
+        _rootLiterals = new int[wordCount];
+        Array.Fill(_rootLiterals, -1);
+        for (var e = nodes[0].LiteralStart; e < nodes[0].LiteralStart + nodes[0].LiteralCount; e++)
+            _rootLiterals[literalWords[e]] = literalChildren[e];
+        _literalWords = literalWords;
+        _literalChildren = literalChildren;
+        for (var c = 0; c < nodes[0].ClassCount; c++)
+            _rootClasses |= classMasks[nodes[0].ClassStart + c];
+        _nodes = nodes;
+        _classMasks = classMasks;
+        _classChildren = classChildren;
+        _terminals = terminals;
+        _gapMax = gapMax;
+    }
+
+    /// <summary>Finds every pattern that matches starting at any token; returns the number of matches written.</summary>
+    public int MatchAll(ReadOnlySpan<Token> tokens, Span<PatternMatch> matches)
+    {
+        var count = 0;
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            ref readonly var token = ref tokens[start];
+            if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0)
+                Walk(_rootLiterals[token.WordId], start + 1, start, tokens, matches, ref count);
+            if ((token.Classes & _rootClasses) == 0)
+                continue;
+            ref readonly var root = ref _nodes[0];
+            for (var c = 0; c < root.ClassCount; c++)
+            {
+                if ((token.Classes & _classMasks[root.ClassStart + c]) != 0)
+                    Walk(_classChildren[root.ClassStart + c], start + 1, start, tokens, matches, ref count);
+            }
+        }
+        return count;
+    }
+
+    private void Walk(int nodeIndex, int pos, int start, ReadOnlySpan<Token> tokens, Span<PatternMatch> matches,
+        ref int count)
+    {
+        ref readonly var node = ref _nodes[nodeIndex];
+        for (var t = 0; t < node.TerminalCount && count < matches.Length; t++)
+            matches[count++] = new PatternMatch(_terminals[node.TerminalStart + t], start, pos - 1);
+        if (pos >= tokens.Length || count >= matches.Length)
+            return;
+        ref readonly var token = ref tokens[pos];
+        if (node.LiteralCount > 0 && token.WordId >= 0)
+        {
+            var child = FindLiteral(node.LiteralStart, node.LiteralCount, token.WordId);
+            if (child >= 0)
+                Walk(child, pos + 1, start, tokens, matches, ref count);
+        }
+        for (var c = 0; c < node.ClassCount; c++)
+        {
+            if ((token.Classes & _classMasks[node.ClassStart + c]) != 0)
+                Walk(_classChildren[node.ClassStart + c], pos + 1, start, tokens, matches, ref count);
+        }
+        if (node.Any >= 0)
+            Walk(node.Any, pos + 1, start, tokens, matches, ref count);
+        if (node.Gap >= 0)
+        {
+            var sentence = tokens[start].Sentence;
+            for (var skip = 0; skip <= _gapMax; skip++)
+            {
+                var p = pos + skip;
+                if (p >= tokens.Length || tokens[p].Sentence != sentence)
+                    break;
+                Walk(node.Gap, p, start, tokens, matches, ref count);
+            }
+        }
+    }
+
+    /// <summary>Edges of a node are sorted by word id: a short linear scan, or binary search for wide nodes.</summary>
+    private int FindLiteral(int start, int count, int wordId)
+    {
+        if (count <= 8)
+        {
+            for (var e = start; e < start + count; e++)
+            {
+                if (_literalWords[e] == wordId)
+                    return _literalChildren[e];
+            }
+            return -1;
+        }
+        var index = Array.BinarySearch(_literalWords, start, count, wordId);
+        return index >= 0 ? _literalChildren[index] : -1;
+    }
+
+    /// <summary>Mutable form used while compiling the lexicon.</summary>
+    internal sealed class Builder(int gapMax)
+    {
+        private sealed class BuildNode
+        {
+            private Dictionary<int, BuildNode>? _literals;
+            private Dictionary<int, BuildNode>? _classes;
+
+            public Dictionary<int, BuildNode> Literals => _literals ??= [];
+            public Dictionary<int, BuildNode> Classes => _classes ??= [];
+            public IEnumerable<BuildNode> Children => (_literals?.Values ?? Enumerable.Empty<BuildNode>())
+                .Concat(_classes?.Values ?? Enumerable.Empty<BuildNode>());
+            public int LiteralCount => _literals?.Count ?? 0;
+            public int ClassCount => _classes?.Count ?? 0;
+            public BuildNode? Any { get; set; }
+            public BuildNode? Gap { get; set; }
+            public List<int> Terminals { get; } = [];
+        }
+
+        private readonly BuildNode _root = new();
+
+        public void Add(IReadOnlyList<PatternElement> elements, int target)
+        {
+            var node = _root;
+            foreach (var element in elements)
+            {
+                node = element.Kind switch
+                {
+                    ElementKind.Literal => GetOrAdd(node.Literals, element.Value),
+                    ElementKind.Class => GetOrAdd(node.Classes, element.Value),
+                    ElementKind.Any => node.Any ??= new BuildNode(),
+                    _ => node.Gap ??= new BuildNode(),
+                };
+            }
+            if (!node.Terminals.Contains(target))
+                node.Terminals.Add(target);
+        }
+
+        private static BuildNode GetOrAdd(Dictionary<int, BuildNode> edges, int key)
+        {
+            if (!edges.TryGetValue(key, out var child))
+                edges[key] = child = new BuildNode();
+            return child;
+        }
+
+        public PatternTrie Build(int wordCount)
+        {
+            var order = new List<BuildNode>();
+            var index = new Dictionary<BuildNode, int>(ReferenceEqualityComparer.Instance);
+            var queue = new Queue<BuildNode>();
+            queue.Enqueue(_root);
+            index[_root] = 0;
+            order.Add(_root);
+            while (queue.Count > 0)
+            {
+                var n = queue.Dequeue();
+                foreach (var child in n.Children
+                             .Concat(n.Any is null ? [] : [n.Any]).Concat(n.Gap is null ? [] : [n.Gap]))
+                {
+                    if (index.ContainsKey(child))
+                        continue;
+                    index[child] = order.Count;
+                    order.Add(child);
+                    queue.Enqueue(child);
+                }
+            }
+
+            var nodes = new Node[order.Count];
+            var classMasks = new List<ulong>();
+            var classChildren = new List<int>();
+            var terminals = new List<int>();
+            var literalWords = new List<int>();
+            var literalChildren = new List<int>();
+            for (var i = 0; i < order.Count; i++)
+            {
+                var n = order[i];
+                nodes[i] = new Node
+                {
+                    Any = n.Any is null ? -1 : index[n.Any],
+                    Gap = n.Gap is null ? -1 : index[n.Gap],
+                    ClassStart = classMasks.Count,
+                    ClassCount = n.ClassCount,
+                    TerminalStart = terminals.Count,
+                    TerminalCount = n.Terminals.Count,
+                    LiteralStart = literalWords.Count,
+                    LiteralCount = n.LiteralCount,
+                };
+                foreach (var (bit, child) in n.ClassCount == 0 ? [] : n.Classes)
+                {
+                    classMasks.Add(1UL << bit);
+                    classChildren.Add(index[child]);
+                }
+                terminals.AddRange(n.Terminals);
+                foreach (var (word, child) in (n.LiteralCount == 0 ? [] : n.Literals).OrderBy(e => e.Key))
+                {
+                    literalWords.Add(word);
+                    literalChildren.Add(index[child]);
+                }
+            }
+            return new PatternTrie(nodes, [.. classMasks], [.. classChildren], [.. terminals], [.. literalWords],
+                [.. literalChildren], gapMax, wordCount);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+namespace PeerBot.Safety.Matching;
+
+/// <summary>
+/// Turns raw pattern hits into signals: drops hits inside an idiom/false-friend exclusion, then applies each rule's
+/// negation, past-tense and third-person settings, and explains every signal in words a peer can read.
+/// </summary>
+internal sealed class SignalJudge(CompiledLexicon lexicon)
+{
+    private const int MaxQuotedChars = 80;
+
+    public DistressAssessment Judge(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
+        ReadOnlySpan<PatternMatch> matches)
+    {
+        var targets = lexicon.Targets;
+        var anyRule = false;
+        foreach (var m in matches)
+        {
+            if (targets[m.Target].Kind == TargetKind.Rule)
+            {
+                anyRule = true;
+                break;
+            }
+        }
+        if (!anyRule)
+            return DistressAssessment.None;
+
+        List<DistressSignal>? signals = null;
+        var denial = false;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var m in matches)
+            {
+                var target = targets[m.Target];
+                if (target.Kind != TargetKind.Rule)
+                    continue;
+                var rule = lexicon.Rules[target.Index];
+                if (rule.RequiresDenial != (pass == 1))
+                    continue;
+                if (IsExcluded(m, rule, matches))
+                    continue;
+                var negated = rule.NegatedTier.HasValue && IsNegated(m, tokens, matches);
+                var past = !negated && rule.PastTier.HasValue && IsPast(m, tokens, matches);
+                var third = IsThirdPerson(m, tokens);
+                var tier = negated ? rule.NegatedTier!.Value : past ? rule.PastTier!.Value : rule.Tier;
+                if (third && rule.ThirdPersonTier is { } thirdTier && tier > thirdTier)
+                    tier = thirdTier;
+                if (negated && rule.Tier == DistressTier.Crisis)
+                    denial = true;
+                if (tier == DistressTier.None)
+                    continue;
+                Add(ref signals, rule, tier, Explain(text, tokens, m, rule, tier, negated, past, third));
+            }
+            if (!denial)
+                break;
+        }
+
+        if (signals is null)
+            return DistressAssessment.None;
+        signals.Sort(static (a, b) => b.Tier.CompareTo(a.Tier));
+        return new DistressAssessment(signals[0].Tier, signals);
+    }
+
+    private static void Add(ref List<DistressSignal>? signals, CompiledRule rule, DistressTier tier, string explanation)
+    {
+        signals ??= [];
+        for (var i = 0; i < signals.Count; i++)
+        {
+            if (signals[i].RuleId != rule.Id)
+                continue;
+            if (signals[i].Tier < tier)
+                signals[i] = new DistressSignal(tier, rule.Category, rule.Id, explanation);
+            return;
+        }
+        signals.Add(new DistressSignal(tier, rule.Category, rule.Id, explanation));
+    }
+
+    private bool IsExcluded(PatternMatch m, CompiledRule rule, ReadOnlySpan<PatternMatch> matches)
+    {
+        foreach (var e in matches)
+        {
+            var target = lexicon.Targets[e.Target];
+            if (target.Kind == TargetKind.Exclusion && e.Start <= m.End && e.End >= m.Start
+                && lexicon.Exclusions[target.Index].Suppresses(rule))
+                return true;
+        }
+        return false;
+    }
+
+    private bool IsNegated(PatternMatch m, ReadOnlySpan<Token> tokens, ReadOnlySpan<PatternMatch> matches)
+    {
+        var clause = tokens[m.Start].Clause;
+        var window = lexicon.NegationWindow;
+        foreach (var c in matches)
+        {
+            var kind = lexicon.Targets[c.Target].Kind;
+            if (kind == TargetKind.Negation && c.End < m.Start && m.Start - c.End <= window
+                && tokens[c.End].Clause == clause && !IsPseudo(c, matches))
+                return true;
+            if (kind == TargetKind.NegationAfter && c.Start > m.End && c.Start - m.End <= window
+                && tokens[c.Start].Clause == tokens[m.End].Clause)
+                return true;
+        }
+        return false;
+    }
+
+    private bool IsPseudo(PatternMatch cue, ReadOnlySpan<PatternMatch> matches)
+    {
+        foreach (var p in matches)
+        {
+            if (lexicon.Targets[p.Target].Kind == TargetKind.PseudoNegation && p.Start <= cue.Start && p.End >= cue.End)
+                return true;
+        }
+        return false;
+    }
+
+    private bool IsPast(PatternMatch m, ReadOnlySpan<Token> tokens, ReadOnlySpan<PatternMatch> matches)
+    {
+        var clause = tokens[m.Start].Clause;
+        var past = false;
+        foreach (var c in matches)
+        {
+            var kind = lexicon.Targets[c.Target].Kind;
+            if (kind is not (TargetKind.Past or TargetKind.Recent) || tokens[c.Start].Clause != clause)
+                continue;
+            if (kind == TargetKind.Recent)
+                return false;
+            if (c.End < m.Start || c.Start > m.End)
+                past = true;
+        }
+        return past;
+    }
+
+    private bool IsThirdPerson(PatternMatch m, ReadOnlySpan<Token> tokens)
+    {
+        if ((tokens[m.Start].Classes & lexicon.FirstPersonClass) != 0)
+            return false;
+        var clause = tokens[m.Start].Clause;
+        for (var i = m.Start - 1; i >= 0 && tokens[i].Clause == clause; i--)
+        {
+            if ((tokens[i].Classes & lexicon.FirstPersonClass) != 0)
+                return false;
+            if ((tokens[i].Classes & lexicon.ThirdPersonClass) != 0)
+                return true;
+        }
+        return false;
+    }
+
+    private static string Explain(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PatternMatch m,
+        CompiledRule rule, DistressTier tier, bool negated, bool past, bool third)
+    {
+        var from = tokens[m.Start].OrigStart;
+        var to = tokens[m.End].OrigEnd;
+        var quoted = text[from..Math.Min(to, from + MaxQuotedChars)].ToString();
+        var notes = (negated ? $"; negated, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
+            + (past ? $"; in the past, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
+            + (third ? "; about another person" : string.Empty);
+        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' matched \"{quoted}\" (words {m.Start + 1}–{m.End + 1}){notes}";
+    }
+
+    internal static string Label(DistressTier tier) => tier switch
+    {
+        DistressTier.Crisis => "crisis",
+        DistressTier.High => "high",
+        DistressTier.Moderate => "moderate",
+        _ => "none",
+    };
+}

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text;
+
+namespace PeerBot.Safety.Matching;
+
+/// <summary>
+/// One linear pass over the text: case folding, diacritics removed, apostrophes dropped inside words, letter runs of
+/// three or more collapsed to two (flagged as elongation), emoji as one token each, invisible marks (combining
+/// marks, zero-width joiners, variation selectors, skin tones) skipped, and sentence/clause boundaries recorded.
+/// Invalid UTF-16 is treated as a separator. Nothing here allocates.
+/// </summary>
+internal static class TextNormalizer
+{
+    private const byte Sep = 0, Letter = 1, Digit = 2, Apostrophe = 3, SentenceBreak = 4, ClauseBreak = 5;
+
+    private static readonly byte[] AsciiKind = BuildAsciiKinds();
+    private static readonly char[] Fold = BuildFoldTable();
+
+    /// <summary>Normalizes <paramref name="input"/>. Returns the number of tokens written.</summary>
+    public static int Normalize(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLength,
+        Span<Token> tokens, int tokenCount, ref int sentence, ref int clause)
+    {
+        // Work on locals (kept in registers) and write the running positions back once at the end.
+        int length = normLength, sentenceIndex = sentence, clauseIndex = clause;
+        tokenCount = Run(input, origOffset, norm, ref length, tokens, tokenCount, ref sentenceIndex, ref clauseIndex);
+        normLength = length;
+        sentence = sentenceIndex;
+        clause = clauseIndex;
+        return tokenCount;
+    }
+
+    private static int Run(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLengthRef,
+        Span<Token> tokens, int tokenCount, ref int sentenceRef, ref int clauseRef)
+    {
+        var normLength = normLengthRef;
+        var sentence = sentenceRef;
+        var clause = clauseRef;
+        var inToken = false;
+        var hash = 0u;
+        var start = 0;
+        var origStart = 0;
+        var run = 0;
+        var flags = TokenFlags.None;
+        var i = 0;
+        while (i < input.Length && tokenCount < tokens.Length)
+        {
+            var c = input[i];
+            int width = 1;
+            byte kind;
+            char mapped = '\0';
+            if (c < 128)
+            {
+                kind = AsciiKind[c];
+                if (kind == Letter)
+                    mapped = (char)(c | 0x20);
+                else if (kind == Digit)
+                    mapped = c;
+            }
+            else if (c < Fold.Length && Fold[c] != '\0')
+            {
+                kind = Letter;
+                mapped = Fold[c];
+            }
+            else
+            {
+                var status = Rune.DecodeFromUtf16(input[i..], out var rune, out width);
+                if (status != System.Buffers.OperationStatus.Done)
+                {
+                    width = 1;
+                    kind = Sep;
+                }
+                else
+                {
+                    kind = ClassifyRune(rune, c, out mapped);
+                    if (kind == Skip)
+                    {
+                        i += width;
+                        continue;
+                    }
+                    if (kind == Emoji)
+                    {
+                        if (inToken)
+                            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+                        if (normLength + width > norm.Length)
+                            break;
+                        var emojiStart = normLength;
+                        input.Slice(i, width).CopyTo(norm[normLength..]);
+                        normLength += width;
+                        tokens[tokenCount++] = new Token
+                        {
+                            NormStart = emojiStart, NormLength = width, OrigStart = origOffset + i,
+                            OrigEnd = origOffset + i + width, Sentence = sentence, Clause = clause, WordId = -1,
+                            Flags = TokenFlags.Emoji,
+                        };
+                        i += width;
+                        continue;
+                    }
+                }
+            }
+
+            if (kind is Letter or Digit)
+            {
+                if (!inToken)
+                {
+                    inToken = true;
+                    start = normLength;
+                    origStart = origOffset + i;
+                    run = 0;
+                    hash = 2166136261u;
+                    flags = kind == Digit ? TokenFlags.LeadingDigit : TokenFlags.None;
+                }
+                flags |= kind == Letter ? TokenFlags.Letter : TokenFlags.Digit;
+                if (kind == Letter && normLength > start && norm[normLength - 1] == mapped)
+                {
+                    run++;
+                    if (run >= 2)
+                    {
+                        flags |= TokenFlags.Elongated;
+                        i += width;
+                        continue;
+                    }
+                }
+                else
+                {
+                    run = 0;
+                }
+                if (normLength >= norm.Length)
+                    break;
+                norm[normLength++] = mapped;
+                hash = (hash ^ mapped) * 16777619u;
+                i += width;
+                continue;
+            }
+
+            if (kind == Apostrophe && inToken)
+            {
+                // "brother's" -> "brother", "it's" -> "it": possessive and "is" clitics carry no risk meaning.
+                var next = i + width;
+                if (next < input.Length && (input[next] | 0x20) == 's'
+                    && (next + 1 >= input.Length || !char.IsLetterOrDigit(input[next + 1])))
+                    width++;
+                i += width;
+                continue;
+            }
+
+            if (inToken)
+                tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+            if (kind == SentenceBreak)
+            {
+                sentence++;
+                clause++;
+            }
+            else if (kind == ClauseBreak)
+            {
+                clause++;
+            }
+            i += width;
+        }
+        if (inToken && tokenCount < tokens.Length)
+            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+        normLengthRef = normLength;
+        sentenceRef = sentence;
+        clauseRef = clause;
+        return tokenCount;
+    }
+
+    private const byte Skip = 6, Emoji = 7;
+
+    private static int End(Span<Token> tokens, int count, int start, int end, int origStart, int origEnd,
+        TokenFlags flags, int sentence, int clause, uint hash, ref bool inToken)
+    {
+        inToken = false;
+        tokens[count] = new Token
+        {
+            NormStart = start, NormLength = end - start, OrigStart = origStart, OrigEnd = origEnd,
+            Sentence = sentence, Clause = clause, WordId = -1, Flags = flags, Hash = WordTable.Finish(hash),
+        };
+        return count + 1;
+    }
+
+    private static byte ClassifyRune(Rune rune, char first, out char mapped)
+    {
+        mapped = '\0';
+        var value = rune.Value;
+        if (value is 0x200C or 0x200D or 0x2060 or 0xFEFF or 0x00AD || value is >= 0xFE00 and <= 0xFE0F
+            || value is >= 0x1F3FB and <= 0x1F3FF || value is >= 0xE0000 and <= 0xE007F)
+            return Skip;
+        if (value == 0x200B)
+            return Sep; // zero-width space separates words
+        if (value is 0x2019 or 0x2018 or 0x02BC or 0x00B4 or 0x0060)
+            return Apostrophe;
+        if (value is >= 0xFF21 and <= 0xFF3A or >= 0xFF41 and <= 0xFF5A)
+        {
+            mapped = (char)((value - 0xFEE0) | 0x20); // fullwidth Latin letters
+            return Letter;
+        }
+        var category = Rune.GetUnicodeCategory(rune);
+        switch (category)
+        {
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.EnclosingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.Format:
+                return Skip;
+            case UnicodeCategory.OtherSymbol:
+                return Emoji;
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.ModifierLetter:
+                if (rune.IsBmp)
+                {
+                    mapped = char.ToLowerInvariant(first);
+                    return Letter;
+                }
+                return Sep;
+            case UnicodeCategory.DecimalDigitNumber:
+                if (rune.IsBmp)
+                {
+                    mapped = (char)('0' + (int)char.GetNumericValue(first));
+                    return Digit;
+                }
+                return Sep;
+            case UnicodeCategory.LineSeparator:
+            case UnicodeCategory.ParagraphSeparator:
+                return SentenceBreak;
+            default:
+                return value is 0x2026 or 0x3002 or 0xFF01 or 0xFF1F or 0x00A1 or 0x00BF ? SentenceBreak
+                    : value is 0x2014 or 0x2013 or 0xFF0C ? ClauseBreak : Sep;
+        }
+    }
+
+    private static byte[] BuildAsciiKinds()
+    {
+        var kinds = new byte[128];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            kinds[c] = Letter;
+            kinds[c - 32] = Letter;
+        }
+        for (var c = '0'; c <= '9'; c++)
+            kinds[c] = Digit;
+        kinds['\''] = Apostrophe;
+        kinds['`'] = Apostrophe;
+        foreach (var c in ".!?;\n\r")
+            kinds[c] = SentenceBreak;
+        foreach (var c in ",:()[]{}\"")
+            kinds[c] = ClauseBreak;
+        return kinds;
+    }
+
+    /// <summary>Latin-1 and Latin Extended-A/B letters folded to a lower-case base letter (é → e, Ñ → n).</summary>
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x250];
+        for (var c = (char)0xC0; c < 0x250; c++)
+        {
+            if (!char.IsLetter(c))
+                continue;
+            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+            var baseChar = char.ToLowerInvariant(decomposed[0]);
+            table[c] = baseChar < 128 ? baseChar : char.ToLowerInvariant(c);
+        }
+        table[0xDF] = 's'; // ß
+        table[0xF8] = 'o'; // ø
+        table[0xD8] = 'o';
+        table[0x131] = 'i'; // dotless i
+        return table;
+    }
+}
