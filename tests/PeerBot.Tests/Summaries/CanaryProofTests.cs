@@ -61,6 +61,16 @@ public sealed class CanaryProofTests
             closed.EnsureSuccessStatusCode();
         await app.SayAsync(client, $"yes {canary}");
         await app.SayAsync(client, $"bye {canary}");
+        // The client's last words may open another request (post-crisis follow-up): a peer closes it too.
+        var key = await app.KeyOfAsync(client);
+        var open = await app.WithDbAsync(db => db.Set<HandoffRequest>().AsNoTracking()
+            .Where(h => h.ConversationKey == key && h.State != HandoffState.Closed).ToListAsync());
+        foreach (var last in open)
+        {
+            using (await peer.ClaimAsync(last.Id)) { }
+            using (var again = await peer.CloseAsync(last.Id, HandoffOutcomes.Resolved, note))
+                again.EnsureSuccessStatusCode();
+        }
     }
 
     internal static async Task AfterGracePeriodAsync(PeerBotApp app)
@@ -70,6 +80,7 @@ public sealed class CanaryProofTests
             app.Clock.Advance(TimeSpan.FromMinutes(1));
             await Task.Delay(5);
         }
+        Assert.Empty(await app.WithDbAsync(db => db.Set<HandoffRequest>().Where(h => h.State != HandoffState.Closed).ToListAsync()));
         await Eventually.TrueAsync(async () => await app.WithDbAsync(db => db.Set<TranscriptEntry>().CountAsync()) == 0,
             "transcripts and context buffers swept");
         app.Clock.Advance(TimeSpan.FromMinutes(1));

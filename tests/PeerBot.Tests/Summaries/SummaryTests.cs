@@ -46,7 +46,7 @@ public sealed class SummaryTests
         Assert.True(strategy.GetProperty("helped").GetBoolean());
         Assert.Equal("food pantry near [email]", Assert.Single(content.GetProperty("resources").EnumerateArray()).GetString());
         Assert.Contains(content.GetProperty("safetyFlags").EnumerateArray(), f => f.GetProperty("tier").GetString() == "crisis");
-        var handoff = Assert.Single(content.GetProperty("handoffs").EnumerateArray());
+        var handoff = content.GetProperty("handoffs").EnumerateArray().First(); // the crisis handoff (a follow-up may follow)
         Assert.Equal(HandoffOutcomes.Resolved, handoff.GetProperty("outcome").GetString());
         Assert.Equal($"follow up at [phone] {canary}", handoff.GetProperty("peerNote").GetString());
         Assert.Contains("Talked with a peer", content.GetProperty("narrative").GetString(), StringComparison.Ordinal);
