@@ -12,6 +12,7 @@ using PeerBot.PeerConsole;
 using PeerBot.Resources;
 using PeerBot.Safety;
 using PeerBot.Scheduling;
+using PeerBot.Summaries;
 
 if (await PeerBotCli.TryRunAsync(args))
     return;
@@ -23,6 +24,7 @@ builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversa
 builder.Services.AddAzureLanguage(builder.Configuration);   // only when PeerBot:AzureLanguage:Endpoint is set
 builder.Services.AddResources(builder.Configuration);
 builder.Services.AddPeerConsole();
+builder.Services.AddSummaries();          // consent, opt-in summaries, erasure, key-ring check
 builder.Services.AddPeerBotHosting();
 builder.Services.AddScheduling();          // check-ins and reminders
 
@@ -37,6 +39,7 @@ app.UseWebSockets();
 app.MapConversations();                   // POST /api/messages
 app.MapHandoff();                         // /api/handoffs (peer console API)
 app.MapPeerConsole();                     // /console, /api/auth/login, /api/console/*, coordinator board
+app.MapSummaries();                       // /api/console/summaries, clients/{key}/export, audit (admin)
 app.MapDirectLine();                      // local web chat (Development)
 app.MapTwilioSms();                       // POST /api/sms/twilio (direct Twilio, when configured)
 app.MapHealth();                          // /healthz, /readyz

@@ -6,6 +6,7 @@ using PeerBot.Data;
 using PeerBot.Dialogs;
 using PeerBot.Handoff;
 using PeerBot.Safety;
+using PeerBot.Summaries;
 
 namespace PeerBot.Conversations;
 
@@ -26,6 +27,7 @@ public sealed class TurnPipeline(
     TranscriptStore transcripts,
     ReplyOutbox outbox,
     ChannelTurnSteps channelSteps,
+    PrivacyDesk privacy,
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
 {
@@ -141,6 +143,8 @@ public sealed class TurnPipeline(
     {
         var record = turn.Record;
         var isMessage = kind == DialogInputKind.Message && !text.IsEmpty;
+        if (isMessage)
+            await privacy.ObserveTurnAsync(record, outcome, now, cancellationToken); // opted-in clients only
         if (record.Mode == ConversationMode.WithPeer)
         {
             if (!isMessage)
@@ -156,6 +160,12 @@ public sealed class TurnPipeline(
 
         if (isMessage && startMode == ConversationMode.WaitingForPeer && record.Mode == ConversationMode.WaitingForPeer)
             await relay.WaitingMessageAsync(record, text, outcome, now, cancellationToken);
+        if (isMessage && await privacy.TryAnswerAsync(record, text, now, cancellationToken) is { } answered)
+        {
+            foreach (var message in answered)
+                turn.Add(renderer.Render(message, record.ChannelId));
+            return;
+        }
         if (isMessage && record.Mode == ConversationMode.Bot
             && await relay.TryFeedbackAsync(record, text, cancellationToken) is { } thanks)
         {
@@ -203,9 +213,17 @@ public sealed class TurnPipeline(
                     if (escalation.OpenHandoff)
                         after.AddRange(await OpenHandoffAsync(record, HandoffQueue.ReasonFor(escalation.EffectiveTier),
                             escalation.Assessment.Top, cancellationToken));
+                    // Kept for opted-in clients; offers consent once after the first check-in (issue 6).
+                    after.AddRange(await privacy.CheckInCompletedAsync(record, checkIn, now, cancellationToken));
                     break;
                 case DialogEvent.LocaleChanged changed:
                     record.Locale = changed.Locale;
+                    break;
+                case DialogEvent.PrivacyCommand command:
+                    after.AddRange(await privacy.CommandAsync(record, command.Command, now, cancellationToken));
+                    break;
+                case DialogEvent.SummaryFact fact:
+                    await privacy.FactAsync(record, fact, now, cancellationToken);
                     break;
             }
         }

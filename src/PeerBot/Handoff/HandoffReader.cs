@@ -24,6 +24,7 @@ public sealed class HandoffReader(
     PeerBotDb db,
     HandoffQueue queue,
     TranscriptStore transcripts,
+    Summaries.SummaryReader summaryReader,
     AuditTrail audit,
     IOptions<HandoffOptions> options,
     TimeProvider clock)
@@ -65,8 +66,11 @@ public sealed class HandoffReader(
         var context = await transcripts.ReadContextAsync(handoff!, cancellationToken);
         var messages = await transcripts.ReadAsync(id, 0, cancellationToken);
         audit.Record(viewer.Id, AuditTrail.ReadHandoff, id, handoff!.ConversationKey);
+        var summaries = await summaryReader.ForClientAsync(handoff.ConversationKey, 5, cancellationToken);
+        if (summaries.Count > 0)
+            audit.Record(viewer.Id, Summaries.SummaryReader.ReadSummary, id, handoff.ConversationKey);
         await db.SaveChangesAsync(cancellationToken);
-        return new(ReadStatus.Ok, new HandoffDetail(view, context, messages));
+        return new(ReadStatus.Ok, new HandoffDetail(view, context, messages, summaries));
     }
 
     public async Task<ReadResult<IReadOnlyList<TranscriptLine>>> MessagesAsync(

@@ -26,4 +26,6 @@ public sealed record HandoffView(
     bool ClientUnreachable);
 
 /// <summary>One handoff with the context panel (messages before the escalation) and the live transcript.</summary>
-public sealed record HandoffDetail(HandoffView Handoff, IReadOnlyList<TranscriptLine> Context, IReadOnlyList<TranscriptLine> Messages);
+/// <see cref="EarlierSummaries"/>: the client's opted-in summaries, newest first (empty when they did not opt in).
+public sealed record HandoffDetail(HandoffView Handoff, IReadOnlyList<TranscriptLine> Context, IReadOnlyList<TranscriptLine> Messages,
+    IReadOnlyList<Summaries.SummaryView>? EarlierSummaries = null);

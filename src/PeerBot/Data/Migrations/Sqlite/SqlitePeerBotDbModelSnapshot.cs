@@ -851,6 +851,175 @@ namespace PeerBot.Data.Migrations.Sqlite
                     b.ToTable("Schedules", (string)null);
                 });
 
+            modelBuilder.Entity("PeerBot.Summaries.ClientSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EpisodeEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EpisodeStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaxTier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ConversationKey", "CreatedAt");
+
+                    b.ToTable("Summaries", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Summaries.ConsentEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationKey", "Id");
+
+                    b.ToTable("ConsentLedger", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Summaries.Episode", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("Episodes", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Summaries.EpisodeFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationKey", "Id");
+
+                    b.ToTable("EpisodeFacts", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Summaries.KeyRingProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyRingProbe", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Summaries.PrivacyPrompt", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("PrivacyPrompts", (string)null);
+                });
+
             modelBuilder.Entity("PeerBot.Resources.ResourceAddress", b =>
                 {
                     b.HasOne("PeerBot.Resources.ResourceLocation", null)

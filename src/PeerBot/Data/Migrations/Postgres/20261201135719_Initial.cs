@@ -62,6 +62,23 @@ namespace PeerBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsentLedger",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TextVersion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentLedger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
                 {
@@ -95,6 +112,37 @@ namespace PeerBot.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EpisodeFacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Cipher = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EpisodeFacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Episodes",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Episodes", x => x.ConversationKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -186,6 +234,19 @@ namespace PeerBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "KeyRingProbe",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Cipher = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyRingProbe", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -221,6 +282,19 @@ namespace PeerBot.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PeerAccounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PrivacyPrompts",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrivacyPrompts", x => x.ConversationKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -345,6 +419,25 @@ namespace PeerBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Summaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EpisodeStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EpisodeEndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MaxTier = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Cipher = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Summaries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_addresses",
                 columns: table => new
                 {
@@ -462,10 +555,25 @@ namespace PeerBot.Data.Migrations.Postgres
                 column: "GoneQuiet");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsentLedger_ConversationKey_Id",
+                table: "ConsentLedger",
+                columns: new[] { "ConversationKey", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_ChannelHash",
                 table: "Conversations",
                 column: "ChannelHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EpisodeFacts_ConversationKey_Id",
+                table: "EpisodeFacts",
+                columns: new[] { "ConversationKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Episodes_DueAt",
+                table: "Episodes",
+                column: "DueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HandoffAlerts_HandoffId",
@@ -577,6 +685,16 @@ namespace PeerBot.Data.Migrations.Postgres
                 name: "IX_SmsConsentLedger_NumberHash_Id",
                 table: "SmsConsentLedger",
                 columns: new[] { "NumberHash", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_ConversationKey_CreatedAt",
+                table: "Summaries",
+                columns: new[] { "ConversationKey", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_CreatedAt",
+                table: "Summaries",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -592,10 +710,19 @@ namespace PeerBot.Data.Migrations.Postgres
                 name: "ClientSchedules");
 
             migrationBuilder.DropTable(
+                name: "ConsentLedger");
+
+            migrationBuilder.DropTable(
                 name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EpisodeFacts");
+
+            migrationBuilder.DropTable(
+                name: "Episodes");
 
             migrationBuilder.DropTable(
                 name: "HandoffAlerts");
@@ -610,10 +737,16 @@ namespace PeerBot.Data.Migrations.Postgres
                 name: "InboundActivities");
 
             migrationBuilder.DropTable(
+                name: "KeyRingProbe");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "PeerAccounts");
+
+            migrationBuilder.DropTable(
+                name: "PrivacyPrompts");
 
             migrationBuilder.DropTable(
                 name: "resource_addresses");
@@ -638,6 +771,9 @@ namespace PeerBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SmsDeliveryStatuses");
+
+            migrationBuilder.DropTable(
+                name: "Summaries");
 
             migrationBuilder.DropTable(
                 name: "resource_locations");

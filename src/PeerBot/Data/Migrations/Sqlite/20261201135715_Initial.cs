@@ -61,6 +61,23 @@ namespace PeerBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsentLedger",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TextVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentLedger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
                 {
@@ -94,6 +111,37 @@ namespace PeerBot.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EpisodeFacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Cipher = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EpisodeFacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Episodes",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Episodes", x => x.ConversationKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -185,6 +233,19 @@ namespace PeerBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KeyRingProbe",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cipher = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyRingProbe", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -220,6 +281,19 @@ namespace PeerBot.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PeerAccounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PrivacyPrompts",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrivacyPrompts", x => x.ConversationKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -344,6 +418,25 @@ namespace PeerBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Summaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EpisodeStartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EpisodeEndedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaxTier = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Cipher = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Summaries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_addresses",
                 columns: table => new
                 {
@@ -461,10 +554,25 @@ namespace PeerBot.Data.Migrations.Sqlite
                 column: "GoneQuiet");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsentLedger_ConversationKey_Id",
+                table: "ConsentLedger",
+                columns: new[] { "ConversationKey", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_ChannelHash",
                 table: "Conversations",
                 column: "ChannelHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EpisodeFacts_ConversationKey_Id",
+                table: "EpisodeFacts",
+                columns: new[] { "ConversationKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Episodes_DueAt",
+                table: "Episodes",
+                column: "DueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HandoffAlerts_HandoffId",
@@ -576,6 +684,16 @@ namespace PeerBot.Data.Migrations.Sqlite
                 name: "IX_SmsConsentLedger_NumberHash_Id",
                 table: "SmsConsentLedger",
                 columns: new[] { "NumberHash", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_ConversationKey_CreatedAt",
+                table: "Summaries",
+                columns: new[] { "ConversationKey", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_CreatedAt",
+                table: "Summaries",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -591,10 +709,19 @@ namespace PeerBot.Data.Migrations.Sqlite
                 name: "ClientSchedules");
 
             migrationBuilder.DropTable(
+                name: "ConsentLedger");
+
+            migrationBuilder.DropTable(
                 name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EpisodeFacts");
+
+            migrationBuilder.DropTable(
+                name: "Episodes");
 
             migrationBuilder.DropTable(
                 name: "HandoffAlerts");
@@ -609,10 +736,16 @@ namespace PeerBot.Data.Migrations.Sqlite
                 name: "InboundActivities");
 
             migrationBuilder.DropTable(
+                name: "KeyRingProbe");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "PeerAccounts");
+
+            migrationBuilder.DropTable(
+                name: "PrivacyPrompts");
 
             migrationBuilder.DropTable(
                 name: "resource_addresses");
@@ -637,6 +770,9 @@ namespace PeerBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SmsDeliveryStatuses");
+
+            migrationBuilder.DropTable(
+                name: "Summaries");
 
             migrationBuilder.DropTable(
                 name: "resource_locations");
