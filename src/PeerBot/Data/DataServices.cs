@@ -5,6 +5,8 @@ namespace PeerBot.Data;
 
 public static class DataServices
 {
+    private static readonly SqlitePragmas SqlitePragmasInstance = new();
+
     public const string ConnectionStringName = "PeerBot";
 
     public static WebApplicationBuilder AddPeerBotData(this WebApplicationBuilder builder)
@@ -38,7 +40,7 @@ public static class DataServices
                 Pooling = true,
                 DefaultTimeout = 30,
             };
-            services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString));
+            services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString).AddInterceptors(SqlitePragmasInstance));
         }
         else
         {
