@@ -1,13 +1,13 @@
+using PeerBot.Tests.Testing;
+
 namespace PeerBot.Tests.Resources;
 
 /// <summary>Test data found from the repository root: the HSDS fixtures in ../shared, our sample, the shipped YAML.</summary>
 internal static class ResourcePaths
 {
-    public static string Root { get; } = RepositoryRoot();
+    public static string Root => Paths.RepositoryRoot;
 
-    public static string Shared { get; } = Directory.Exists(Path.Combine(Root, "..", "shared"))
-        ? Path.Combine(Root, "..", "shared")
-        : Path.Combine(Root, "..", "..", "shared");   // a git worktree under wt/
+    public static string Shared => Paths.Shared;
 
     public static string HsdsV30 => Path.Combine(Shared, "fixtures", "hsds", "v3.0");
 
@@ -30,15 +30,5 @@ internal static class ResourcePaths
             File.Copy(file, destination);
         }
         return target;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PeerBot.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("PeerBot.sln not found above the test output folder.");
     }
 }

@@ -7,9 +7,21 @@ public static class Paths
 
     public static string Dialogs => Path.Combine(RepositoryRoot, "dialogs");
 
-    public static string Shared => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    /// <summary>shared/ beside the clone (CI: root/../shared); a git worktree may sit one folder deeper.</summary>
+    public static string Shared { get; } = FindShared();
 
     public static string Fixture(params string[] parts) => Path.Combine([Shared, "fixtures", .. parts]);
+
+    private static string FindShared()
+    {
+        for (var dir = new DirectoryInfo(RepositoryRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "fixtures")))
+                return candidate;
+        }
+        return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    }
 
     private static string FindRoot()
     {
