@@ -7,7 +7,7 @@ namespace PeerBot.Channels.Sms;
 public static class SmsChannel
 {
     /// <summary>Azure Bot Service's Twilio channel and our direct webhook both use <c>sms</c>.</summary>
-    public const string Id = "sms";
+    public const string Id = ChannelIds.Sms;
 
     /// <summary>
     /// The service URL stored in references of conversations that came through <c>/api/sms/twilio</c>: replies to
@@ -15,7 +15,7 @@ public static class SmsChannel
     /// </summary>
     public const string DirectServiceUrl = "urn:peerbot:twilio";
 
-    public static bool IsSms(string? channelId) => channelId is Id or "twilio-sms" or "acs_sms";
+    public static bool IsSms(string? channelId) => channelId is not null && ChannelIds.IsSms(channelId);
 
     /// <summary>SHA-256 of the number's digits, so "+1 (555) 123-4567" and "+15551234567" are one person.</summary>
     public static string NumberHash(string number)
