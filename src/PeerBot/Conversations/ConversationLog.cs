@@ -28,4 +28,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(4009, LogLevel.Critical, "Could not store the crisis reply for conversation {ConversationKey}; sending it directly")]
     public static partial void CrisisCommitFailed(ILogger logger, Exception exception, string conversationKey);
+
+    [LoggerMessage(4010, LogLevel.Error, "Could not delete {Count} sent outbox rows; will try again")]
+    public static partial void CompletionFailed(ILogger logger, Exception exception, int count);
 }

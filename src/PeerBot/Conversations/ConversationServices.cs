@@ -7,6 +7,8 @@ public static class ConversationServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ReplyOutbox>();
+        services.AddSingleton<OutboxCompletions>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxCompletions>());
         services.AddScoped<ConversationStore>();
         services.AddScoped<TurnPipeline>();
         services.AddScoped<ActivityProcessor>();

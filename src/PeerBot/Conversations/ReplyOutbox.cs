@@ -18,25 +18,130 @@ public sealed class ReplyOutbox(
     ConnectorClient connector,
     TrustedServiceUrls trustedServiceUrls,
     ConversationLocks locks,
+    OutboxCompletions completions,
     TimeProvider clock,
     ILogger<ReplyOutbox> logger)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long rows written by a turn belong to that turn, which sends them itself right after its commit. The
+    /// sweeper (of any replica) takes them only after this, which happens only if the process died in between.
+    /// </summary>
+    public static readonly TimeSpan InlineLease = TimeSpan.FromSeconds(30);
+
+    // Conversations whose queue a dispatcher found blocked by rows leased to an inline send of this process: that
+    // send dispatches the rest of the queue when it is done, so nothing waits for the sweeper.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _dispatchAfterInline = new(StringComparer.Ordinal);
+
     public static void Enqueue(
-        PeerBotDb db, string conversationKey, IEnumerable<Activity> activities, string? replyToId, DateTimeOffset now)
+        PeerBotDb db, string conversationKey, IEnumerable<Activity> activities, string? replyToId, DateTimeOffset now) =>
+        Add(db, conversationKey, activities, replyToId, now, now);
+
+    /// <summary>
+    /// Queues a turn's replies leased to the turn (<see cref="InlineLease"/>); after the commit the turn sends them
+    /// with <see cref="SendCommittedAsync"/>. Returns the rows (their ids are set by the commit).
+    /// </summary>
+    public static IReadOnlyList<OutboxMessage> EnqueueLeased(
+        PeerBotDb db, string conversationKey, IEnumerable<Activity> activities, string? replyToId, DateTimeOffset now) =>
+        Add(db, conversationKey, activities, replyToId, now, now + InlineLease);
+
+    private static List<OutboxMessage> Add(PeerBotDb db, string conversationKey, IEnumerable<Activity> activities,
+        string? replyToId, DateTimeOffset now, DateTimeOffset firstAttempt)
     {
+        var rows = new List<OutboxMessage>();
         foreach (var activity in activities)
         {
-            db.Add(new OutboxMessage
+            var row = new OutboxMessage
             {
                 ConversationKey = conversationKey,
                 ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options),
                 ReplyToId = replyToId,
                 CreatedAt = now,
-                NextAttemptAt = now,
-            });
+                NextAttemptAt = firstAttempt,
+            };
+            db.Add(row);
+            rows.Add(row);
         }
+        return rows;
+    }
+
+    /// <summary>
+    /// Sends rows a turn has just committed (<see cref="EnqueueLeased"/>) with the turn's own context and the
+    /// conversation it already holds: no re-read, and no commit per message (sent rows are deleted in batches by
+    /// <see cref="OutboxCompletions"/>). If earlier messages of the conversation are still queued, order wins: the
+    /// rows are released to the queue and sent after them.
+    /// </summary>
+    public async Task SendCommittedAsync(PeerBotDb db, ConversationRecord record, IReadOnlyList<OutboxMessage> rows,
+        IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(activities);
+        if (rows.Count == 0)
+            return;
+        bool released;
+        using (await locks.AcquireAsync("send:" + record.Key, cancellationToken))
+        {
+            released = await SendLeasedAsync(db, record, rows, activities, cancellationToken);
+        }
+        if (released || _dispatchAfterInline.TryRemove(record.Key, out _))
+            await DispatchAsync(record.Key, cancellationToken);
+    }
+
+    private async Task<bool> SendLeasedAsync(PeerBotDb db, ConversationRecord record, IReadOnlyList<OutboxMessage> rows,
+        IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var firstId = rows[0].Id;
+        var earlier = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(o => o.ConversationKey == record.Key && o.Id < firstId)
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
+        var reference = ConversationStore.ReadReference(record);
+        if (earlier.Exists(id => !completions.IsCompleted(id)) || reference?.ServiceUrl is null || reference.Conversation?.Id is null)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var row in rows)
+                row.NextAttemptAt = now;
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        if (record.ServiceUrlVerified)
+            trustedServiceUrls.Trust(reference.ServiceUrl);
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var activity = activities[i];
+            Address(activity, reference);
+            try
+            {
+                var result = await sender.SendAsync(db, record, reference, activity, row.ReplyToId, cancellationToken);
+                if (result == OutboundResult.Failed)
+                {
+                    await PostponeRestAsync(db, rows, i, "transport");
+                    return false;
+                }
+                completions.Completed(row.Id);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                ConversationLog.SendFailed(logger, ex, record.Key, row.Id, row.Attempts + 1);
+                await PostponeRestAsync(db, rows, i, ErrorOf(ex));
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private async Task PostponeRestAsync(PeerBotDb db, IReadOnlyList<OutboxMessage> rows, int failed, string error)
+    {
+        // The failed row waits for its backoff; the rows after it wait no longer than it does, in order.
+        Postpone(rows[failed], clock.GetUtcNow(), error);
+        for (var j = failed + 1; j < rows.Count; j++)
+            rows[j].NextAttemptAt = rows[failed].NextAttemptAt;
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Sends what is due for one conversation, oldest first; stops at the first failure to keep order.</summary>
@@ -47,11 +152,15 @@ public sealed class ReplyOutbox(
         var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
         var now = clock.GetUtcNow();
         // Order per conversation: nothing is sent past an earlier message that is still waiting for its retry.
-        var pending = await db.Set<OutboxMessage>()
+        var pending = (await db.Set<OutboxMessage>()
             .Where(o => o.ConversationKey == conversationKey)
             .OrderBy(o => o.Id)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(o => !completions.IsCompleted(o.Id)) // sent, waiting for the batched delete
+            .ToList();
         var due = pending.TakeWhile(o => o.NextAttemptAt <= now).ToList();
+        if (due.Count < pending.Count && pending[due.Count] is { Attempts: 0 } leased && leased.NextAttemptAt > now)
+            _dispatchAfterInline.TryAdd(conversationKey, 0); // a turn's inline send holds the head of the queue
         if (due.Count == 0)
             return 0;
 
@@ -89,8 +198,7 @@ public sealed class ReplyOutbox(
                     await db.SaveChangesAsync(CancellationToken.None);
                     break;
                 }
-                db.Remove(message);
-                await db.SaveChangesAsync(cancellationToken);
+                completions.Completed(message.Id);
                 if (result == OutboundResult.Sent)
                     sent++;
             }
@@ -170,5 +278,15 @@ public sealed class ReplyOutbox(
         activity.ChannelId ??= reference.ChannelId;
         activity.Id = null; // the channel masters ids (PROTOCOL.md §1.1)
         activity.ServiceUrl = null;
+        AddressSuggestedActions(activity);
+    }
+
+    /// <summary>
+    /// <c>suggestedActions.to</c> names who sees the buttons; Agents SDK's schema requires it, so it is the client.
+    /// </summary>
+    internal static void AddressSuggestedActions(Activity activity)
+    {
+        if (activity.SuggestedActions is { To: null } actions && activity.Recipient?.Id is { Length: > 0 } client)
+            actions.To = [client];
     }
 }

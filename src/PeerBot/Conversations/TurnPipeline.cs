@@ -291,12 +291,13 @@ public sealed class TurnPipeline(
     {
         var record = turn.Record;
         var pending = turn.TakePending();
-        if (!turn.ExpectReplies)
-            ReplyOutbox.Enqueue(db, record.Key, pending, turn.Activity.Id, clock.GetUtcNow());
+        var rows = turn.ExpectReplies
+            ? []
+            : ReplyOutbox.EnqueueLeased(db, record.Key, pending, turn.Activity.Id, clock.GetUtcNow());
         record.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        if (!turn.ExpectReplies && pending.Count > 0)
-            await outbox.DispatchAsync(record.Key, cancellationToken);
+        if (rows.Count > 0)
+            await outbox.SendCommittedAsync(db, record, rows, pending, cancellationToken);
     }
 
     private async Task<bool> RememberDeliveryAsync(Activity activity, CancellationToken cancellationToken)
@@ -341,6 +342,7 @@ public sealed class TurnPipeline(
                     reply.Recipient ??= Activity.From;
                     reply.Conversation ??= Activity.Conversation;
                     reply.ChannelId ??= Activity.ChannelId;
+                    ReplyOutbox.AddressSuggestedActions(reply);
                 }
                 _pending.Add(reply);
             }

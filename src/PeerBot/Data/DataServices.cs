@@ -5,8 +5,6 @@ namespace PeerBot.Data;
 
 public static class DataServices
 {
-    private static readonly SqlitePragmas SqlitePragmasInstance = new();
-
     public const string ConnectionStringName = "PeerBot";
 
     public static WebApplicationBuilder AddPeerBotData(this WebApplicationBuilder builder)
@@ -40,7 +38,8 @@ public static class DataServices
                 Pooling = true,
                 DefaultTimeout = 30,
             };
-            services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString).AddInterceptors(SqlitePragmasInstance));
+            var pragmas = new SqlitePragmas(); // one write gate per database (see SqlitePragmas.WriteGate)
+            services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString).AddInterceptors(pragmas));
         }
         else
         {

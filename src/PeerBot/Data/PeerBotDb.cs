@@ -13,6 +13,17 @@ public abstract class PeerBotDb(DbContextOptions options) : DbContext(options), 
     /// <summary>ASP.NET Core Data Protection key ring (encrypts handoff transcripts, summaries, console tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Runs a write that bypasses <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> (<c>ExecuteDelete</c>,
+    /// <c>ExecuteUpdate</c>) so that on SQLite it queues with the other writers of this process instead of sleeping
+    /// in SQLite's busy handler. PostgreSQL has row locks and needs nothing.
+    /// </summary>
+    public virtual Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return write(cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");

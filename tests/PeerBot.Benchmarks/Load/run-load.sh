@@ -19,10 +19,11 @@ Logging__LogLevel__Default=Warning dotnet $out/peerbot/PeerBot.dll --urls http:/
 for name in ${ANCHORS:-agents peerbot}; do
   if [ "$name" = peerbot ]; then
     # run-anchors.sh has no per-bot script option, so PeerBot's run drives the harness by hand here.
-    (cd "$bench" && node sink/sink.mjs --port 3990 --dump "$out/replies-peerbot.ndjson" --dump-max 1000 >"$out/sink-peerbot.log" 2>&1 &
+    # ';' not '&&' before each background command, so that $! is the process itself (for kill and CPU time).
+    (cd "$bench"; node sink/sink.mjs --port 3990 --dump "$out/replies-peerbot.ndjson" --dump-max 1000 >"$out/sink-peerbot.log" 2>&1 &
      echo $! >"$out/sink.pid")
     # From the repository root, so the content root finds dialogs/ (lexicon, dialogs, resources).
-    (cd "$root" && PORT=3978 bash -c "exec $PEERBOT_CMD" >"$out/bot-peerbot.log" 2>&1 & echo $! >"$out/bot.pid")
+    (cd "$root"; PORT=3978 bash -c "exec $PEERBOT_CMD" >"$out/bot-peerbot.log" 2>&1 & echo $! >"$out/bot.pid")
     for _ in $(seq 600); do (exec 3<>/dev/tcp/127.0.0.1/3978) 2>/dev/null && break; sleep 0.1; done
     bot=$(cat "$out/bot.pid")
     (cd "$bench" && timeout $(( ${WARMUP_S:-5} + ${DURATION_S:-20} + 40 )) node driver/driver.mjs \

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using PeerBot.Data;
+
+namespace PeerBot.Conversations;
+
+/// <summary>
+/// Deletes sent outbox rows in batches, off the reply path: one <c>DELETE … WHERE Id IN (…)</c> per batch instead of
+/// a commit per sent message. Until its row is deleted, a sent message is remembered here so that no dispatcher of
+/// this process sends it again. If the process dies first, the row's lease expires and it is sent once more
+/// (at-least-once, never dropped).
+/// </summary>
+public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<OutboxCompletions> logger) : BackgroundService
+{
+    private const int MaxBatch = 500;
+    private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<long, byte> _awaitingDelete = new();
+
+    /// <summary>The connector accepted this row's message (or it was suppressed for good): delete it soon.</summary>
+    public void Completed(long outboxId)
+    {
+        _awaitingDelete.TryAdd(outboxId, 0);
+        _queue.Writer.TryWrite(outboxId);
+    }
+
+    /// <summary>True while a sent row is waiting for its batched delete.</summary>
+    public bool IsCompleted(long outboxId) => _awaitingDelete.ContainsKey(outboxId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<long>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var id))
+                    batch.Add(id);
+                if (await TryDeleteAsync(batch, stoppingToken))
+                    batch.Clear();
+                else
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: delete what is known, so a restart does not send it again.
+            while (_queue.Reader.TryRead(out var id))
+                batch.Add(id);
+            if (batch.Count > 0)
+                await TryDeleteAsync(batch, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> TryDeleteAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
+            await db.WriteAsync(ct => db.Set<OutboxMessage>().Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(ct), cancellationToken);
+            foreach (var id in ids)
+                _awaitingDelete.TryRemove(id, out _);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ConversationLog.CompletionFailed(logger, ex, ids.Count);
+            return false;
+        }
+    }
+}
