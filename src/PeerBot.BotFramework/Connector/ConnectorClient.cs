@@ -36,7 +36,7 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(activity);
         var path = ActivitiesPath(conversationId) + (replyToId is null ? "" : "/" + Uri.EscapeDataString(replyToId));
         return InConversationAsync(serviceUrl, conversationId, replyToId is null ? "send" : "reply",
-            HttpMethod.Post, path, activity, ReadResource, cancellationToken);
+            HttpMethod.Post, path, activity, ReadResource, cancellationToken, activity.ChannelId);
     }
 
     /// <summary>Replaces a sent activity (<c>PUT v3/conversations/{id}/activities/{activityId}</c>).</summary>
@@ -46,7 +46,8 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         return InConversationAsync(serviceUrl, conversationId, "update", HttpMethod.Put,
-            ActivitiesPath(conversationId) + "/" + Uri.EscapeDataString(activityId), activity, ReadResource, cancellationToken);
+            ActivitiesPath(conversationId) + "/" + Uri.EscapeDataString(activityId), activity, ReadResource, cancellationToken,
+            activity.ChannelId);
     }
 
     /// <summary>Deletes a sent activity (<c>DELETE v3/conversations/{id}/activities/{activityId}</c>).</summary>
@@ -78,11 +79,18 @@ public sealed class ConnectorClient
     }
 
     private Task<TResult> InConversationAsync<TBody, TResult>(string serviceUrl, string conversationId, string operation,
-        HttpMethod method, string path, TBody body, Func<ConnectorResponse, TResult> read, CancellationToken cancellationToken)
+        HttpMethod method, string path, TBody body, Func<ConnectorResponse, TResult> read, CancellationToken cancellationToken,
+        string? channelId = null)
     {
         var request = Request(operation, method, serviceUrl, path, body);
         var key = TrustedServiceUrls.Normalize(serviceUrl) + "\n" + conversationId;
-        return _pipeline.Queue.RunAsync(key, async () => read(await _pipeline.SendAsync(_http, request, cancellationToken)), cancellationToken);
+        var limits = ConversationPacer.LimitsFor(channelId);
+        return _pipeline.Queue.RunAsync(key, async () =>
+        {
+            // Teams: sends to one conversation stay under its published rate (7/s, 8/2 s, 60/30 s, 1,800/h).
+            await _pipeline.Pacer.WaitTurnAsync(key, limits, cancellationToken);
+            return read(await _pipeline.SendAsync(_http, request, cancellationToken));
+        }, cancellationToken);
     }
 
     private static ConnectorRequest Request<TBody>(string operation, HttpMethod method, string serviceUrl, string path, TBody body)

@@ -37,6 +37,14 @@ public sealed class ConnectorPipeline
     /// <summary>Calls for one conversation run one at a time, in call order.</summary>
     internal ConversationSendQueue Queue { get; } = new();
 
+    /// <summary>
+    /// Per-conversation rate limits of the channel (Teams), applied inside that order. The channel counts in wall-clock
+    /// time, so the pacer does too, whatever clock the rest of the app runs on.
+    /// </summary>
+    internal ConversationPacer Pacer => _pacer ??= new ConversationPacer(TimeProvider.System);
+
+    private ConversationPacer? _pacer;
+
     private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
 
     internal async Task<ConnectorResponse> SendAsync(HttpClient http, ConnectorRequest request, CancellationToken cancellationToken)

@@ -35,6 +35,6 @@ public static partial class DiscreetFilter
 
     // English and Spanish words that name recovery, substance use, mental health or crisis support.
     [GeneratedRegex(@"\b(recover\w*|recuperaci\w*|addict\w*|adicci\w*|relaps\w*|reca[ií]d\w*|sober\w*|sobri\w*|crav\w*|antojo\w*|alcohol\w*|drink\w*|beber|drug\w*|droga\w*|substance\w*|sustancia\w*|opioid\w*|opi[aá]ceo\w*|overdos\w*|sobredosis|naloxone|narcan|rehab\w*|detox\w*|treatment|tratamiento|therap\w*|terapi\w*|counsel\w*|psychiatr\w*|psiqui\w*|mental|depress\w*|anxiety|ansiedad|suicid\w*|self-harm|autolesi\w*|crisis|988|peer support|apoyo entre pares|medication|medicaci\w*|medicamento\w*|(?-i:AA|NA))\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex SensitiveTerms();
 }

@@ -27,8 +27,10 @@ public sealed class OutboundSender(
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(reference);
         var compliance = OutboundMarks.TakeCompliance(activity);
-        var state = await db.Set<ChannelState>().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.ConversationKey == record.Key, cancellationToken);
+        // A turn's own context already holds the conversation's channel state (ChannelTurnSteps read it).
+        var state = db.Set<ChannelState>().Local.FirstOrDefault(s => s.ConversationKey == record.Key)
+            ?? await db.Set<ChannelState>().AsNoTracking()
+                .FirstOrDefaultAsync(s => s.ConversationKey == record.Key, cancellationToken);
         if (state?.Unreachable == true)
             return Suppress(record.Key, "unreachable");
 

@@ -8,12 +8,17 @@ namespace PeerBot.Conversations;
 /// <summary>Finds or creates the conversation row for an inbound activity and keeps its reference current.</summary>
 public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
 {
+    // Compiled once: the turn's first query skips LINQ translation and its cache lookup on every turn.
+    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<ConversationRecord?>>> ByChannelHash =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, CancellationToken _) =>
+            db.Set<ConversationRecord>().SingleOrDefault(c => c.ChannelHash == hash)));
+
     public async Task<ConversationRecord> GetOrCreateAsync(Activity activity, bool verified, CancellationToken cancellationToken)
     {
         var channelId = activity.ChannelId!;
         var hash = ConversationKeys.ChannelHash(channelId, activity.Conversation!.Id!);
         var now = clock.GetUtcNow();
-        var record = await db.Set<ConversationRecord>().SingleOrDefaultAsync(c => c.ChannelHash == hash, cancellationToken);
+        var record = await ByChannelHash.For(db)(db, hash, cancellationToken);
         if (record is null)
         {
             record = new ConversationRecord

@@ -24,6 +24,10 @@ public sealed class ReplyOutbox(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
+    private static readonly CompiledQuery<Func<PeerBotDb, string, long, IAsyncEnumerable<long>>> EarlierIds =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, long firstId) =>
+            db.Set<OutboxMessage>().AsNoTracking().Where(o => o.ConversationKey == key && o.Id < firstId).Select(o => o.Id)));
+
     /// <summary>
     /// How long rows written by a turn belong to that turn, which sends them itself right after its commit. The
     /// sweeper (of any replica) takes them only after this, which happens only if the process died in between.
@@ -94,12 +98,11 @@ public sealed class ReplyOutbox(
         IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         var firstId = rows[0].Id;
-        var earlier = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(o => o.ConversationKey == record.Key && o.Id < firstId)
-            .Select(o => o.Id)
-            .ToListAsync(cancellationToken);
+        var earlierUnsent = false;
+        await foreach (var id in EarlierIds.For(db)(db, record.Key, firstId).WithCancellation(cancellationToken))
+            earlierUnsent |= !completions.IsCompleted(id);
         var reference = ConversationStore.ReadReference(record);
-        if (earlier.Exists(id => !completions.IsCompleted(id)) || reference?.ServiceUrl is null || reference.Conversation?.Id is null)
+        if (earlierUnsent || reference?.ServiceUrl is null || reference.Conversation?.Id is null)
         {
             var now = clock.GetUtcNow();
             foreach (var row in rows)

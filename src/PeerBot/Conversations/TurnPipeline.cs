@@ -33,6 +33,10 @@ public sealed class TurnPipeline(
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
+    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<InboundActivity?>>> DeliveryByHash =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, CancellationToken _) =>
+            db.Set<InboundActivity>().SingleOrDefault(a => a.Hash == hash)));
+
     /// <summary>Runs the turn. Returns the replies when the caller asked for them (expectReplies), else empty.</summary>
     public async Task<IReadOnlyList<Activity>> RunAsync(TurnRequest request, CancellationToken cancellationToken)
     {
@@ -304,7 +308,7 @@ public sealed class TurnPipeline(
     {
         var hash = ConversationKeys.ActivityHash(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!);
         var since = clock.GetUtcNow() - DeliveryLogSweeper.Window;
-        var seen = await db.Set<InboundActivity>().SingleOrDefaultAsync(a => a.Hash == hash, cancellationToken);
+        var seen = await DeliveryByHash.For(db)(db, hash, cancellationToken);
         if (seen is not null && seen.ReceivedAt >= since)
             return false;
         if (seen is not null)

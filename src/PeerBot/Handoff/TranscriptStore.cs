@@ -26,16 +26,20 @@ public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protec
         var keep = options.Value.ContextMessages;
         if (keep == 0)
             return;
-        var cutoff = await db.Set<TranscriptEntry>()
+        // Trimmed inside the turn's own commit (tracked deletes), not by a separate write: on SQLite a second
+        // writer per turn meant lock waits under load.
+        var older = await db.Set<TranscriptEntry>()
             .Where(e => e.ConversationKey == conversationKey && e.HandoffId == null)
             .OrderByDescending(e => e.Id)
-            .Skip(keep - 1)
-            .Select(e => (long?)e.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (cutoff is not null)
-            await db.Set<TranscriptEntry>()
-                .Where(e => e.ConversationKey == conversationKey && e.HandoffId == null && e.Id <= cutoff)
-                .ExecuteDeleteAsync(cancellationToken);
+            .Select(e => e.Id)
+            .Take(keep + 32)
+            .ToListAsync(cancellationToken);
+        foreach (var id in older.Skip(keep - 1))
+        {
+            var entry = db.Set<TranscriptEntry>().Local.FirstOrDefault(e => e.Id == id)
+                ?? db.Set<TranscriptEntry>().Attach(new TranscriptEntry { Id = id, ConversationKey = conversationKey, Cipher = string.Empty }).Entity;
+            db.Remove(entry);
+        }
         db.Add(new TranscriptEntry
         {
             ConversationKey = conversationKey,

@@ -99,6 +99,6 @@ public static partial class TeamsInbound
         return Spaces().Replace(text, " ").Trim();
     }
 
-    [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Spaces();
 }
