@@ -58,4 +58,7 @@ internal static partial class HandoffLog
 
     [LoggerMessage(3019, LogLevel.Warning, "Console fan-out ignored a malformed notification")]
     public static partial void FanOutBadPayload(ILogger logger);
+
+    [LoggerMessage(3020, LogLevel.Error, "Alert {Kind} for handoff {HandoffId} failed; the SLA timers will alert again")]
+    public static partial void AlertWorkerFailed(ILogger logger, Exception exception, Guid handoffId, string kind);
 }

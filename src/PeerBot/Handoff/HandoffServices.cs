@@ -29,6 +29,8 @@ public static class HandoffServices
         services.AddSingleton<HandoffEvents>();
         services.AddScoped<HandoffQueue>();
         services.AddScoped<HandoffNotices>();
+        services.AddSingleton<HandoffAlertQueue>();
+        services.AddHostedService<HandoffAlertWorker>();
         services.AddScoped<HandoffNotifier>();
         services.AddSingleton<OnCallRoster>();
         services.AddScoped<HandoffDesk>();
