@@ -138,11 +138,27 @@ public sealed class OnCallPagerTests
     }
 
     [Fact]
-    public async Task TwilioDown_PageRecordedUndelivered_RepagedAtLimit()
+    public async Task TwilioFailsOnce_PageTriedAgainAtOnce_Delivered()
     {
         await using var twilio = await FakeTwilio.StartAsync();
         await using var app = NewApp(twilio);
         twilio.FailNext(1);
+        var client = new ActivityBuilder();
+
+        using (await app.SendAsync(client.Message(Crisis))) { }
+
+        var handoff = await app.HandoffOfAsync(client);
+        await Eventually.TrueAsync(async () => (await SmsAlertsAsync(app, handoff.Id)).Count == 1);
+        Assert.True((await SmsAlertsAsync(app, handoff.Id)).Single().Delivered);
+        Assert.Single(twilio.BodiesTo(OnCall));
+    }
+
+    [Fact]
+    public async Task TwilioDown_PageRecordedUndelivered_RepagedAtLimit()
+    {
+        await using var twilio = await FakeTwilio.StartAsync();
+        await using var app = NewApp(twilio);
+        twilio.FailNext(2);
         var client = new ActivityBuilder();
 
         using (await app.SendAsync(client.Message(Crisis))) { }

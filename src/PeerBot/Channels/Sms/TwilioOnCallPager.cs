@@ -9,7 +9,8 @@ namespace PeerBot.Channels.Sms;
 /// Pages the on-call roster (<c>PeerBot:Handoff:OnCall</c>) by SMS through direct Twilio. The text carries the tier,
 /// the wait and the console link, never client content. Goes through <see cref="OutboundSender.SendSmsAsync"/>, so
 /// a number that texted STOP to our number is not paged and a carrier 21610 refusal enters the opt-out ledger.
-/// A failed page is not retried here: the SLA timers page again at the crisis limit and at escalation.
+/// A transient failure is tried once more at once; after that the SLA timers page again at the crisis limit and at
+/// escalation.
 /// </summary>
 public sealed class TwilioOnCallPager(
     PeerBotDb db,
@@ -43,7 +44,11 @@ public sealed class TwilioOnCallPager(
         var results = new List<PageDelivery>(onDuty.Count);
         foreach (var (index, phone) in onDuty)
         {
+            // One immediate second try on a transient failure (network, 429, 5xx): a crisis page should not wait for
+            // the next timer step.
             var result = await sender.SendSmsAsync(db, phone, text, LogKey, cancellationToken);
+            if (result == OutboundResult.Failed)
+                result = await sender.SendSmsAsync(db, phone, text, LogKey, cancellationToken);
             var outcome = result switch
             {
                 OutboundResult.Sent => "sent",
