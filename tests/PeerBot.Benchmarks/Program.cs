@@ -23,6 +23,17 @@ public static class BenchmarkProgram
             benchmark.Cleanup();
             return;
         }
+        // "handoff-latency <conversations> [rounds]": per-conversation crisis-to-console latency, printed as p50/p99.
+        if (args is ["handoff-latency", var conversations, ..])
+        {
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            using var probe = new Handoff.CrisisLatencyProbe { Conversations = int.Parse(conversations, System.Globalization.CultureInfo.InvariantCulture) };
+            probe.Start();
+            for (var i = 0; i < rounds; i++)
+                probe.RoundAsync().GetAwaiter().GetResult();
+            Console.WriteLine(probe.Summary());
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

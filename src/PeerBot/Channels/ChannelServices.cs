@@ -16,6 +16,7 @@ public static class ChannelServices
         services.AddSingleton<SmsOptOutLedger>();
         services.AddScoped<SmsStatusRecorder>();
         services.AddSingleton<OutboundSender>();
+        services.AddScoped<PeerBot.Handoff.IOnCallPager, TwilioOnCallPager>();
         services.AddScoped<ChannelTurnSteps>();
         return services;
     }

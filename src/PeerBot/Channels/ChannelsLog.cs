@@ -22,4 +22,10 @@ internal static partial class ChannelsLog
 
     [LoggerMessage(9007, LogLevel.Information, "Discreet mode {State} for conversation {ConversationKey}")]
     public static partial void Discreet(ILogger logger, string state, string conversationKey);
+
+    [LoggerMessage(9008, LogLevel.Information, "On-call page for handoff {HandoffId} to roster entry {RosterIndex}: {Outcome}")]
+    public static partial void Paged(ILogger logger, Guid handoffId, int rosterIndex, string outcome);
+
+    [LoggerMessage(9009, LogLevel.Warning, "On-call page for handoff {HandoffId}: nobody is on call now")]
+    public static partial void NobodyOnCall(ILogger logger, Guid handoffId);
 }

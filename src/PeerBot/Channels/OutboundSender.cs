@@ -69,6 +69,20 @@ public sealed class OutboundSender(
         || exception.Message.Contains("MessageWritesBlocked", StringComparison.Ordinal)
         || exception.Message.Contains("status 403", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A text to a number that is not a client conversation (the on-call pager), through Twilio's REST API with the
+    /// same hard check: a number whose latest ledger line is an opt-out gets nothing, and a 21610 refusal enters the
+    /// ledger. <paramref name="logKey"/> names the sender in logs (never the number).
+    /// </summary>
+    public async Task<OutboundResult> SendSmsAsync(
+        PeerBotDb db, string number, string text, string logKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        if (await SmsOptOutLedger.IsOptedOutAsync(db, SmsChannel.NumberHash(number), cancellationToken))
+            return Suppress(logKey, "opted-out");
+        return await SendTwilioAsync(db, logKey, number, new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
+    }
+
     private async Task<OutboundResult> SendTwilioAsync(
         PeerBotDb db, string conversationKey, string? number, Activity activity, CancellationToken cancellationToken)
     {

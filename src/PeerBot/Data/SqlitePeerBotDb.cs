@@ -17,7 +17,7 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var gate = Gate;
-        if (gate is null || Database.CurrentTransaction is not null)
+        if (gate is null || Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await gate.WaitAsync(cancellationToken);
         try
@@ -33,7 +33,7 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var gate = Gate;
-        if (gate is null || Database.CurrentTransaction is not null)
+        if (gate is null || Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
             return base.SaveChanges(acceptAllChangesOnSuccess);
         gate.Wait();
         try

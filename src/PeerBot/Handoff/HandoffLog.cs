@@ -46,4 +46,19 @@ internal static partial class HandoffLog
 
     [LoggerMessage(3014, LogLevel.Warning, "Console notification after commit failed")]
     public static partial void FlushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3016, LogLevel.Information, "Console fan-out listening on PostgreSQL channel {Channel}")]
+    public static partial void FanOutListening(ILogger logger, string channel);
+
+    [LoggerMessage(3017, LogLevel.Warning, "Console fan-out has no PostgreSQL listener; reconnecting in {DelayMs} ms")]
+    public static partial void FanOutDisconnected(ILogger logger, Exception exception, double delayMs);
+
+    [LoggerMessage(3018, LogLevel.Warning, "Console fan-out could not notify other replicas of {Count} events (attempt {Attempt})")]
+    public static partial void FanOutNotifyFailed(ILogger logger, Exception exception, int count, int attempt);
+
+    [LoggerMessage(3019, LogLevel.Warning, "Console fan-out ignored a malformed notification")]
+    public static partial void FanOutBadPayload(ILogger logger);
+
+    [LoggerMessage(3020, LogLevel.Error, "Alert {Kind} for handoff {HandoffId} failed; the SLA timers will alert again")]
+    public static partial void AlertWorkerFailed(ILogger logger, Exception exception, Guid handoffId, string kind);
 }

@@ -1,27 +1,51 @@
+using PeerBot.Data;
+
 namespace PeerBot.Handoff;
 
 /// <summary>
 /// Console events and alerts raised during one unit of work, sent only after it commits (so a console never
-/// fetches a row that is not there yet). Scoped: the turn pipeline and the desk call <see cref="FlushAsync"/>.
+/// fetches a row that is not there yet) and as soon as it commits: the scope's <see cref="PeerBotDb"/> announces
+/// each successful save, and what was raised before it goes out then — a crisis reaches the consoles at the commit
+/// that opened the handoff, before the reply is sent and the rest of the turn runs. Alerts (Teams, SMS pages and
+/// their records) are handed to <see cref="HandoffAlertQueue"/> and never wait in the turn. Scoped; the turn
+/// pipeline and the desk also call <see cref="FlushAsync"/> for anything raised after their last save.
 /// </summary>
-public sealed class HandoffNotices(HandoffEvents events, HandoffNotifier notifier)
+public sealed class HandoffNotices
 {
-    private readonly List<ConsoleEvent> _events = [];
-    private readonly List<(Guid HandoffId, AlertKind Kind)> _alerts = [];
+    private readonly HandoffEvents _events;
+    private readonly HandoffAlertQueue _alerts;
+    private readonly List<ConsoleEvent> _pendingEvents = [];
+    private readonly List<(Guid HandoffId, AlertKind Kind)> _pendingAlerts = [];
 
-    public void Add(ConsoleEvent consoleEvent) => _events.Add(consoleEvent);
-
-    public void Alert(Guid handoffId, AlertKind kind) => _alerts.Add((handoffId, kind));
-
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public HandoffNotices(PeerBotDb db, HandoffEvents events, HandoffAlertQueue alerts)
     {
-        var pending = _events.ToList();
-        var alerts = _alerts.ToList();
-        _events.Clear();
-        _alerts.Clear();
-        foreach (var consoleEvent in pending)
-            events.Publish(consoleEvent);
+        ArgumentNullException.ThrowIfNull(db);
+        _events = events;
+        _alerts = alerts;
+        db.SavedChanges += (_, _) => Send();
+    }
+
+    public void Add(ConsoleEvent consoleEvent) => _pendingEvents.Add(consoleEvent);
+
+    public void Alert(Guid handoffId, AlertKind kind) => _pendingAlerts.Add((handoffId, kind));
+
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Send();
+        return Task.CompletedTask;
+    }
+
+    private void Send()
+    {
+        if (_pendingEvents.Count == 0 && _pendingAlerts.Count == 0)
+            return;
+        var events = _pendingEvents.ToList();
+        var alerts = _pendingAlerts.ToList();
+        _pendingEvents.Clear();
+        _pendingAlerts.Clear();
+        foreach (var consoleEvent in events)
+            _events.Publish(consoleEvent);
         foreach (var (handoffId, kind) in alerts)
-            await notifier.AlertAsync(handoffId, kind, cancellationToken);
+            _alerts.Enqueue(handoffId, kind);
     }
 }

@@ -10,8 +10,8 @@ namespace PeerBot.Handoff;
 
 /// <summary>
 /// Alerts people who are not looking at the console: every online console, the peers' Teams channel (an Adaptive
-/// Card through the connector), the on-call pager for crisis when one is registered. Each alert is recorded with
-/// its time. Alerts carry tier, reason and wait, never client words.
+/// Card through the connector), the on-call pager (SMS) for crisis when it opens, at its limit and at escalation.
+/// Each alert is recorded with its time. Alerts carry tier, reason and wait, never client words.
 /// </summary>
 public sealed class HandoffNotifier(
     PeerBotDb db,
@@ -40,7 +40,7 @@ public sealed class HandoffNotifier(
                 events.Publish(new ConsoleEvent(ConsoleEvent.Alert, handoff.Id, Detail: detail));
                 Record(handoff.Id, kind, "console", online.Count, true, now);
                 await PostToPeersChannelAsync(handoff, kind, now, cancellationToken);
-                if (kind == AlertKind.Opened && HandoffDesk.IsCrisis(handoff))
+                if (HandoffDesk.IsCrisis(handoff))
                     await PageAsync(handoff, kind, now, cancellationToken);
                 break;
             case AlertKind.Escalated or AlertKind.SupervisorFlag:
@@ -48,6 +48,8 @@ public sealed class HandoffNotifier(
                 Record(handoff.Id, kind, "coordinators", events.OnlineCoordinators(), true, now);
                 if (kind == AlertKind.Escalated)
                     await PostToPeersChannelAsync(handoff, kind, now, cancellationToken);
+                if (kind == AlertKind.Escalated && handoff.State == HandoffState.Queued && HandoffDesk.IsCrisis(handoff))
+                    await PageAsync(handoff, kind, now, cancellationToken);
                 break;
             case AlertKind.IdleReminder:
                 events.Publish(new ConsoleEvent(ConsoleEvent.Reminder, handoff.Id, handoff.PeerId, detail));
@@ -82,10 +84,12 @@ public sealed class HandoffNotifier(
 
     private async Task PageAsync(HandoffRequest handoff, AlertKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var page = new OnCallPage(handoff.Id, Tier(handoff), now - handoff.QueuedAt, kind, ConsoleLink(handoff.Id));
         foreach (var pager in pagers)
         {
-            var delivered = await pager.PageAsync(handoff.Id, Tier(handoff), ConsoleLink(handoff.Id), cancellationToken);
-            Record(handoff.Id, kind, "sms", 1, delivered, now);
+            // One record per person paged (roster index -1: a roster exists but nobody is on duty now).
+            foreach (var delivery in await pager.PageOnCallAsync(page, cancellationToken))
+                Record(handoff.Id, kind, "sms", delivery.RosterIndex < 0 ? 0 : 1, delivery.Delivered, now);
         }
     }
 

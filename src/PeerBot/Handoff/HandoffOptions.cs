@@ -48,6 +48,15 @@ public sealed class HandoffOptions
 
     public PeersChannelOptions PeersChannel { get; set; } = new();
 
+    /// <summary>
+    /// Phones paged by SMS (direct Twilio) about crisis handoffs: when one opens, at the crisis limit and at
+    /// escalation. A list; each entry may carry a daily window, which makes it a roster by time of day.
+    /// </summary>
+    public List<OnCallEntry> OnCall { get; set; } = [];
+
+    /// <summary>Time zone of the roster windows (IANA or Windows id).</summary>
+    public string OnCallTimeZone { get; set; } = "UTC";
+
     public TimeSpan LimitFor(HandoffReason reason) => HandoffQueue.Priority(reason) switch
     {
         0 => CrisisLimit,

@@ -82,15 +82,24 @@ public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotice
         return [.. queued.OrderBy(h => Priority(h.Reason)).ThenBy(h => h.QueuedAt).ThenBy(h => h.Id)];
     }
 
-    /// <summary>1-based place in line of <paramref name="request"/> (saved or not).</summary>
+    /// <summary>
+    /// 1-based place in line of <paramref name="request"/> (saved or not): one COUNT in the database, since it runs
+    /// in the crisis turn before the commit that announces the handoff.
+    /// </summary>
     public async Task<int> PositionAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ranked = await RankedQueueAsync(cancellationToken);
         var mine = Priority(request.Reason);
-        return 1 + ranked.Count(h => h.Id != request.Id
-            && (Priority(h.Reason) < mine || (Priority(h.Reason) == mine && h.QueuedAt <= request.QueuedAt)));
+        var ahead = Reasons.Where(r => Priority(r) < mine).ToList();
+        var same = Reasons.Where(r => Priority(r) == mine).ToList();
+        var id = request.Id;
+        var queuedAt = request.QueuedAt;
+        return 1 + await db.Set<HandoffRequest>().AsNoTracking()
+            .Where(h => h.State == HandoffState.Queued && h.Id != id)
+            .CountAsync(h => ahead.Contains(h.Reason) || (same.Contains(h.Reason) && h.QueuedAt <= queuedAt), cancellationToken);
     }
+
+    private static readonly HandoffReason[] Reasons = Enum.GetValues<HandoffReason>();
 
     /// <summary>Median time to first claim over the last 50 claims in the past 7 days; null without data.</summary>
     public async Task<TimeSpan?> TypicalWaitAsync(CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public static class HandoffServices
         services.AddOptions<HandoffOptions>()
             .BindConfiguration(HandoffOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => o.OnCall.All(e => e.IsValid),
+                "PeerBot:Handoff:OnCall: every entry needs Phone in E.164 (+ and digits) and either both From and To (HH:mm, different) or neither.")
+            .Validate(o => OnCallRoster.IsKnownZone(o.OnCallTimeZone), "PeerBot:Handoff:OnCallTimeZone is not a known time zone id.")
             .ValidateOnStart();
         services.AddOptions<TranscriptPrivacyOptions>()
             .BindConfiguration(TranscriptPrivacyOptions.Section)
@@ -26,7 +29,10 @@ public static class HandoffServices
         services.AddSingleton<HandoffEvents>();
         services.AddScoped<HandoffQueue>();
         services.AddScoped<HandoffNotices>();
+        services.AddSingleton<HandoffAlertQueue>();
+        services.AddHostedService<HandoffAlertWorker>();
         services.AddScoped<HandoffNotifier>();
+        services.AddSingleton<OnCallRoster>();
         services.AddScoped<HandoffDesk>();
         services.AddScoped<HandoffRelay>();
         services.AddScoped<HandoffTimers>();
@@ -34,6 +40,7 @@ public static class HandoffServices
         services.AddScoped<TranscriptJanitor>();
         services.AddScoped<HandoffReader>();
         services.AddHostedService<HandoffTimerService>();
+        services.AddHostedService<PostgresConsoleFanOut>(); // PostgreSQL only: console events across replicas
         services.AddHostedService<TranscriptSweepService>();
         return services;
     }

@@ -40,6 +40,7 @@ public sealed class HandoffNotifierTests
         Assert.Equal($"https://peerbot.example.org/console/#handoff={handoff.Id}",
             card.GetProperty("actions")[0].GetProperty("url").GetString());
         Assert.DoesNotContain("kill", JsonSerializer.Serialize(post.Activity), StringComparison.OrdinalIgnoreCase);
+        await Eventually.TrueAsync(async () => await app.WithDbAsync(db => db.Set<HandoffAlert>().AnyAsync(a => a.HandoffId == handoff.Id)));
         var alerts = await app.WithDbAsync(db => db.Set<HandoffAlert>().Where(a => a.HandoffId == handoff.Id).ToListAsync());
         Assert.Contains(alerts, a => a.Kind == AlertKind.Opened && a.Channel == "teams" && a.Delivered && a.At == handoff.CreatedAt);
         Assert.Contains(alerts, a => a.Kind == AlertKind.Opened && a.Channel == "console");

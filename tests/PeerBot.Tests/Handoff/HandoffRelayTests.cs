@@ -142,8 +142,9 @@ public sealed class HandoffRelayTests
 
         Assert.True((await close.JsonAsync()).GetProperty("debriefDue").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, debrief.StatusCode);
-        var alerts = await app.WithDbAsync(db => db.Set<HandoffAlert>().Where(a => a.HandoffId == handoff.Id).ToListAsync());
-        Assert.Contains(alerts, a => a.Kind == AlertKind.SupervisorFlag && a.Channel == "coordinators");
+        // Alerts are sent beside the request, not in it.
+        await Eventually.TrueAsync(async () => (await app.WithDbAsync(db => db.Set<HandoffAlert>().Where(a => a.HandoffId == handoff.Id).ToListAsync()))
+            .Any(a => a.Kind == AlertKind.SupervisorFlag && a.Channel == "coordinators"), "supervisor flag alert recorded");
         Assert.True((await app.HandoffOfAsync(client)).FlaggedForSupervisor);
     }
 

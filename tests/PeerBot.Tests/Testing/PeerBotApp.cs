@@ -20,12 +20,19 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "peerbot-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    public PeerBotApp(IDictionary<string, string?>? settings = null, string environment = "Development", string provider = "Sqlite")
+    /// <param name="sharedDatabase">
+    /// A database another app also uses (two replicas); the caller disposes it. Null: a database of its own.
+    /// </param>
+    public PeerBotApp(IDictionary<string, string?>? settings = null, string environment = "Development", string provider = "Sqlite",
+        TestDatabase? sharedDatabase = null)
     {
         Directory.CreateDirectory(_folder);
         Environment = environment;
-        _database = TestDatabase.Create(provider, _folder);
+        _ownsDatabase = sharedDatabase is null;
+        _database = sharedDatabase ?? TestDatabase.Create(provider, _folder);
+        provider = _database.Provider;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["ConnectionStrings:PeerBot"] = _database.ConnectionString,
@@ -79,7 +86,8 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (_ownsDatabase)
+                _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
             DeleteFolder();
         }
     }
@@ -87,7 +95,8 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+            await _database.DisposeAsync();
         DeleteFolder();
     }
 

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeerBot.Conversations;
+using PeerBot.Data;
+
+namespace PeerBot.Benchmarks.Handoff;
+
+/// <summary>
+/// Per-conversation latency of issue 5's speed goal: from the POST of a crisis message to the first console event
+/// (server-sent events) that names the handoff it opened. A console stream stays connected; each round posts
+/// <see cref="Conversations"/> crisis messages at once on new conversations, and each conversation's latency is
+/// the time from its own POST to the event for its handoff. Used by <see cref="CrisisToConsoleBenchmarks"/> and
+/// by the <c>handoff-latency</c> quick mode.
+/// </summary>
+public sealed class CrisisLatencyProbe : IDisposable
+{
+    private readonly ConcurrentDictionary<Guid, long> _firstSeen = new();
+    private readonly List<double> _latencies = [];
+    private readonly CancellationTokenSource _stop = new();
+    private HandoffBenchHost _host = null!;
+    private HttpClient _channel = null!;
+    private HttpClient _console = null!;
+    private Task _reader = Task.CompletedTask;
+
+    public int Conversations { get; init; } = 50;
+
+    public IReadOnlyList<double> LatenciesMs => _latencies;
+
+    public void Start()
+    {
+        _host = new HandoffBenchHost();
+        _channel = _host.CreateClient();
+        _console = _host.SignInAsync("peer1@demo.local").GetAwaiter().GetResult();
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _reader = Task.Run(() => ReadEventsAsync(connected));
+        connected.Task.Wait(TimeSpan.FromSeconds(30));
+        // Warm-up: one conversation through the whole path, not measured.
+        RoundAsync(1, record: false).GetAwaiter().GetResult();
+    }
+
+    /// <summary>One round: N crisis messages at once; waits until every handoff was announced.</summary>
+    public Task RoundAsync() => RoundAsync(Conversations, record: true);
+
+    private async Task RoundAsync(int count, bool record)
+    {
+        var started = new ConcurrentDictionary<string, long>();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            var conversation = "bench-" + Guid.NewGuid().ToString("N");
+            started[ConversationKeys.ChannelHash("msteams", conversation)] = Stopwatch.GetTimestamp();
+            await _host.PostAsync(_channel, "I want to kill myself", conversation);
+        }));
+
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
+        var hashes = started.Keys.ToList();
+        var handoffs = await db.Set<PeerBot.Handoff.HandoffRequest>().AsNoTracking()
+            .Join(db.Set<ConversationRecord>().Where(c => hashes.Contains(c.ChannelHash)),
+                h => h.ConversationKey, c => c.Key, (h, c) => new { h.Id, c.ChannelHash })
+            .ToListAsync();
+        if (handoffs.Count != count)
+            throw new InvalidOperationException($"Expected {count} handoffs, found {handoffs.Count}.");
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
+        while (handoffs.Any(h => !_firstSeen.ContainsKey(h.Id)))
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+                throw new InvalidOperationException("Not every handoff reached the console within 30 s.");
+            await Task.Delay(5);
+        }
+        if (!record)
+            return;
+        lock (_latencies)
+        {
+            foreach (var h in handoffs)
+                _latencies.Add(Stopwatch.GetElapsedTime(started[h.ChannelHash], _firstSeen[h.Id]).TotalMilliseconds);
+        }
+    }
+
+    public string Summary()
+    {
+        var sorted = _latencies.Order().ToList();
+        if (sorted.Count == 0)
+            return "no samples";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{sorted.Count} conversations ({Conversations} at once): p50 {Percentile(sorted, 0.50):F1} ms, p90 {Percentile(sorted, 0.90):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted[^1]:F1} ms");
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private async Task ReadEventsAsync(TaskCompletionSource connected)
+    {
+        using var response = await _console.GetAsync("/api/console/events", HttpCompletionOption.ResponseHeadersRead, _stop.Token);
+        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(_stop.Token));
+        string? type = null;
+        while (await stream.ReadLineAsync(_stop.Token) is { } line)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                type = line[7..];
+                if (type == "hello")
+                    connected.TrySetResult();
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && type is "queue" or "alert")
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(line[6..]);
+                if (json.RootElement.TryGetProperty("handoffId", out var id) && id.TryGetGuid(out var handoffId))
+                    _firstSeen.TryAdd(handoffId, now);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        try
+        {
+            _reader.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The stream was cancelled.
+        }
+        _console?.Dispose();
+        _channel?.Dispose();
+        _host?.Dispose();
+        _stop.Dispose();
+    }
+}
