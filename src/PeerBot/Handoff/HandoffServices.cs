@@ -33,6 +33,7 @@ public static class HandoffServices
         services.AddScoped<TranscriptStore>();
         services.AddScoped<TranscriptJanitor>();
         services.AddScoped<HandoffReader>();
+        services.AddScoped<RecoveryContextReader>();
         services.AddHostedService<HandoffTimerService>();
         services.AddHostedService<TranscriptSweepService>();
         return services;
