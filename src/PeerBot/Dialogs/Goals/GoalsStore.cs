@@ -15,6 +15,9 @@ public sealed class GoalsStore(PeerBotDb db, IDataProtectionProvider protection,
     public const string Purpose = "PeerBot.RecoveryGoals";
     public const int MaxGoals = 3;
 
+    /// <summary>A goal or a step is a short line; longer words (a pasted page) are cut here.</summary>
+    public const int MaxLength = 300;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
@@ -42,9 +45,9 @@ public sealed class GoalsStore(PeerBotDb db, IDataProtectionProvider protection,
         {
             var existing = stored.Goals.Find(g => g.Slot == slot);
             if (existing is null)
-                stored.Goals.Add(new StoredGoal { Slot = Check(slot), Goal = goal.Value.Trim() });
+                stored.Goals.Add(new StoredGoal { Slot = Check(slot), Goal = Shorten(goal) });
             else
-                existing.Goal = goal.Value.Trim();
+                existing.Goal = Shorten(goal);
         }, cancellationToken);
 
     /// <summary>Sets this week's step for goal <paramref name="slot"/>. No goal there: nothing is saved.</summary>
@@ -52,7 +55,7 @@ public sealed class GoalsStore(PeerBotDb db, IDataProtectionProvider protection,
         UpdateAsync(conversationKey, create: false, stored =>
         {
             if (stored.Goals.Find(g => g.Slot == Check(slot)) is { } goal)
-                goal.Step = step.Value.Trim();
+                goal.Step = Shorten(step);
         }, cancellationToken);
 
     /// <summary>Removes one goal; the row goes when no goal is left.</summary>
@@ -107,6 +110,12 @@ public sealed class GoalsStore(PeerBotDb db, IDataProtectionProvider protection,
 
     private StoredGoals Unprotect(string protectedGoals) =>
         JsonSerializer.Deserialize<StoredGoals>(_protector.Unprotect(protectedGoals), Json) ?? new StoredGoals();
+
+    private static string Shorten(ClientText text)
+    {
+        var trimmed = text.Value.Trim();
+        return trimmed.Length <= MaxLength ? trimmed : trimmed[..MaxLength].TrimEnd();
+    }
 
     private static int Check(int slot) =>
         slot is >= 1 and <= MaxGoals ? slot : throw new ArgumentOutOfRangeException(nameof(slot), slot, "Goals are numbered 1 to 3.");

@@ -64,6 +64,19 @@ public sealed class GoalsStoreTests
     }
 
     [Fact]
+    public async Task VeryLongGoal_KeptShort()
+    {
+        await using var host = new DialogTestHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<GoalsStore>();
+
+        await store.SaveGoalAsync("k1", 1, new ClientText("  " + new string('a', 5000) + "  "), CancellationToken.None);
+
+        var goal = Assert.Single((await store.GetAsync("k1", CancellationToken.None))!.Goals);
+        Assert.Equal(new string('a', GoalsStore.MaxLength), goal.Goal.Value);
+    }
+
+    [Fact]
     public async Task Progress_RecordedWithTime()
     {
         await using var host = new DialogTestHost();
