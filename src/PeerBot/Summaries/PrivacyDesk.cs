@@ -62,6 +62,8 @@ public sealed class PrivacyDesk(
             return [OutgoingMessage.Plain(PrivacyTexts.OptedOut(locale))];
         }
 
+        if (answer is null)
+            return null; // not an answer ("peer", a question): nothing is erased and the dialog takes the message
         if (answer != true)
             return [OutgoingMessage.Plain(PrivacyTexts.EraseCancelled(locale))];
         if (await eraser.HasOpenHandoffAsync(record.Key, cancellationToken))
@@ -101,6 +103,10 @@ public sealed class PrivacyDesk(
         ArgumentNullException.ThrowIfNull(checkIn);
         if (await episodes.RecordAsync(record, EpisodeRecorder.CheckIn,
                 new CheckInLine(now, checkIn.Mood, checkIn.Craving, checkIn.Sleep, checkIn.AnyUse), now, cancellationToken))
+            return [];
+        // A hard check-in ends with "would you like to talk with a peer?" (check-in.yaml, needs-peer): a consent
+        // question after it would take the client's "yes" meant for the peer. Ask after a calmer check-in instead.
+        if (checkIn.Mood <= 1 || checkIn.Craving >= 8 || checkIn.AnyUse)
             return [];
         var status = await ledger.StatusAsync(record.Key, cancellationToken);
         if (status.EverAsked)
