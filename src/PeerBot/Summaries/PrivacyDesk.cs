@@ -89,7 +89,7 @@ public sealed class PrivacyDesk(
                 return [OutgoingMessage.Plain(await MyDataAsync(record, cancellationToken))];
             case DeleteMyData:
                 await AskAsync(record.Key, PrivacyPrompt.Erase, now, cancellationToken);
-                return [new OutgoingMessage(PrivacyTexts.ConfirmErase(record.Locale), Choices(record.Locale))];
+                return [YesNoQuestion(PrivacyTexts.ConfirmErase(record.Locale), record.Locale)];
             default:
                 return await OfferAsync(record, now, cancellationToken);
         }
@@ -125,7 +125,7 @@ public sealed class PrivacyDesk(
     private async Task<IReadOnlyList<OutgoingMessage>> OfferAsync(ConversationRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await AskAsync(record.Key, PrivacyPrompt.Consent, now, cancellationToken);
-        return [new OutgoingMessage(texts.For(record.Locale).Body, Choices(record.Locale))];
+        return [YesNoQuestion(texts.For(record.Locale).Body, record.Locale)];
     }
 
     private async Task AskAsync(string conversationKey, string kind, DateTimeOffset now, CancellationToken cancellationToken)
@@ -161,8 +161,11 @@ public sealed class PrivacyDesk(
         _ => Privacy,
     };
 
-    private static string[] Choices(string locale) =>
-        locale.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? ["Sí", "No"] : ["Yes", "No"];
+    /// <summary>A yes/no question; on SMS the numbered options end with a hint in the client's language.</summary>
+    private static OutgoingMessage YesNoQuestion(string text, string locale) =>
+        locale.StartsWith("es", StringComparison.OrdinalIgnoreCase)
+            ? new OutgoingMessage(text, ["Sí", "No"]) { ReplyHint = "Responde 1 o 2." }
+            : new OutgoingMessage(text, ["Yes", "No"]) { ReplyHint = "Reply 1 or 2." };
 }
 
 /// <summary>A dialog's summary fact as stored (encrypted) until the episode is summarized.</summary>
