@@ -8,6 +8,8 @@ public sealed class AuditTrail(PeerBotDb db, TimeProvider clock)
     public const string ReadQueue = "read-queue";
     public const string ReadHandoff = "read-handoff";
     public const string ReadTranscript = "read-transcript";
+    public const string ReadGoals = "read-goals";
+    public const string ReadSafetyPlan = "read-safety-plan";
 
     public void Record(string actorId, string action, Guid? handoffId, string? conversationKey) =>
         db.Add(new AuditRecord

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PeerBot.Dialogs.Definitions;
 using PeerBot.Dialogs.Running;
 
@@ -7,9 +8,17 @@ namespace PeerBot.Dialogs;
 /// Runs the scripted dialogs from <c>dialogs/</c> for one turn. Singleton: it keeps no per-conversation data; the
 /// caller loads and saves <see cref="DialogState"/>. Steps that need the database get a scope per turn.
 /// The safety scan runs before this, in the turn pipeline; the engine never judges distress.
+/// Each turn's events are also written to <see cref="Diagnostics"/> (a <see cref="DiagnosticListener"/> named
+/// <see cref="DiagnosticsName"/>) for in-process observers such as tests and tracing; nothing is written when no
+/// one listens. Events carry no client words.
 /// </summary>
-public sealed class DialogEngine
+public sealed class DialogEngine : IDisposable
 {
+    public const string DiagnosticsName = "PeerBot.Dialogs";
+
+    /// <summary>The diagnostic event written after every turn; its payload is a <see cref="DialogTurnObserved"/>.</summary>
+    public const string TurnEventName = "PeerBot.Dialogs.Turn";
+
     private readonly DialogCatalog _catalog;
     private readonly StepRunner _runner;
     private readonly AnswerHandler _answers;
@@ -24,6 +33,9 @@ public sealed class DialogEngine
         _answers = new AnswerHandler(_runner, logger);
         _commands = new GlobalCommands(_runner);
     }
+
+    /// <summary>This engine's diagnostic events (one <see cref="TurnEventName"/> per turn).</summary>
+    public DiagnosticListener Diagnostics { get; } = new(DiagnosticsName);
 
     public async Task<DialogTurnResult> RunAsync(DialogInput input, DialogState state, CancellationToken cancellationToken)
     {
@@ -45,8 +57,13 @@ public sealed class DialogEngine
         }
 
         var messages = Channels.ChannelIds.IsSms(input.ChannelId) ? Merge(ctx.Messages) : ctx.Messages;
-        return new DialogTurnResult(messages, ctx.Events);
+        var result = new DialogTurnResult(messages, ctx.Events);
+        if (Diagnostics.IsEnabled(TurnEventName))
+            Diagnostics.Write(TurnEventName, new DialogTurnObserved(input.ConversationKey, result.Events));
+        return result;
     }
+
+    public void Dispose() => Diagnostics.Dispose();
 
     private async Task MessageAsync(TurnContext ctx, string text, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PeerBot.Dialogs.Definitions;
+using PeerBot.Dialogs.Goals;
 using PeerBot.Dialogs.Loading;
 using PeerBot.Dialogs.SafetyPlans;
 
@@ -9,7 +10,7 @@ public static class DialogServices
 {
     /// <summary>
     /// The dialog engine (singleton), its catalog (loaded once; an invalid file stops start-up with every error
-    /// listed) and the safety-plan store (scoped, needs <c>PeerBotDb</c>). Needs <see cref="TimeProvider"/> and
+    /// listed) and the safety-plan and goals stores (scoped, needs <c>PeerBotDb</c>). Needs <see cref="TimeProvider"/> and
     /// <c>ResourceDirectory</c> registered by their features.
     /// </summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class DialogServices
         services.AddSingleton(LoadCatalog);
         services.AddSingleton<DialogEngine>();
         services.AddScoped<SafetyPlanStore>();
+        services.AddScoped<GoalsStore>();
         services.AddHostedService<DialogCatalogCheck>();
         return services;
     }

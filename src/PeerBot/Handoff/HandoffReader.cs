@@ -25,6 +25,7 @@ public sealed class HandoffReader(
     HandoffQueue queue,
     TranscriptStore transcripts,
     Summaries.SummaryReader summaryReader,
+    RecoveryContextReader recoveryReader,
     AuditTrail audit,
     IOptions<HandoffOptions> options,
     TimeProvider clock)
@@ -69,8 +70,12 @@ public sealed class HandoffReader(
         var summaries = await summaryReader.ForClientAsync(handoff.ConversationKey, 5, cancellationToken);
         if (summaries.Count > 0)
             audit.Record(viewer.Id, Summaries.SummaryReader.ReadSummary, id, handoff.ConversationKey);
+        // Goals and safety plan on pickup: the peer who claimed the conversation (or a coordinator), never the queue.
+        var recovery = handoff.State == HandoffState.Claimed || viewer.IsCoordinator
+            ? await recoveryReader.ReadAsync(viewer.Id, id, handoff.ConversationKey, cancellationToken)
+            : null;
         await db.SaveChangesAsync(cancellationToken);
-        return new(ReadStatus.Ok, new HandoffDetail(view, context, messages, summaries));
+        return new(ReadStatus.Ok, new HandoffDetail(view, context, messages, summaries, recovery));
     }
 
     public async Task<ReadResult<IReadOnlyList<TranscriptLine>>> MessagesAsync(

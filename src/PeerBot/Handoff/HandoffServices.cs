@@ -39,6 +39,7 @@ public static class HandoffServices
         services.AddScoped<TranscriptStore>();
         services.AddScoped<TranscriptJanitor>();
         services.AddScoped<HandoffReader>();
+        services.AddScoped<RecoveryContextReader>();
         services.AddHostedService<HandoffTimerService>();
         services.AddHostedService<PostgresConsoleFanOut>(); // PostgreSQL only: console events across replicas
         services.AddHostedService<TranscriptSweepService>();

@@ -27,5 +27,6 @@ public sealed record HandoffView(
 
 /// <summary>One handoff with the context panel (messages before the escalation) and the live transcript.</summary>
 /// <see cref="EarlierSummaries"/>: the client's opted-in summaries, newest first (empty when they did not opt in).
+/// <see cref="Recovery"/>: the client's goals and safety plan, once the handoff is picked up (null while queued).
 public sealed record HandoffDetail(HandoffView Handoff, IReadOnlyList<TranscriptLine> Context, IReadOnlyList<TranscriptLine> Messages,
-    IReadOnlyList<Summaries.SummaryView>? EarlierSummaries = null);
+    IReadOnlyList<Summaries.SummaryView>? EarlierSummaries = null, RecoveryContext? Recovery = null);

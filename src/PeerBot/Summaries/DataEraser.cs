@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeerBot.Conversations;
 using PeerBot.Data;
+using PeerBot.Dialogs.Goals;
 using PeerBot.Dialogs.SafetyPlans;
 using PeerBot.Handoff;
 
@@ -8,7 +9,7 @@ namespace PeerBot.Summaries;
 
 /// <summary>
 /// Erases one client's data (the right to erasure): summaries, episode facts, stored transcripts and context
-/// buffers, peer notes, dialog state (safety plan, check-in progress), safety history and preferences. Leaves the
+/// buffers, peer notes, dialog state (safety plan, recovery goals, check-in progress), safety history and preferences. Leaves the
 /// consent ledger (ids, times, actions; no content) and an <see cref="ConsentAction.Erased"/> entry. Never while a
 /// handoff is open: the caller defers it until the handoff closes.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed class DataEraser(PeerBotDb db, ConsentLedger ledger, ILogger<DataE
         rows += await db.Set<PrivacyPrompt>().Where(p => p.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
         rows += await db.Set<TranscriptEntry>().Where(e => e.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
         rows += await db.Set<SafetyPlanEntity>().Where(p => p.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
+        rows += await db.Set<GoalsEntity>().Where(g => g.ConversationKey == key).ExecuteDeleteAsync(cancellationToken);
         rows += await db.Set<HandoffRequest>()
             .Where(h => h.ConversationKey == key && h.State == HandoffState.Closed)
             .ExecuteUpdateAsync(s => s
@@ -49,7 +51,8 @@ public sealed class DataEraser(PeerBotDb db, ConsentLedger ledger, ILogger<DataE
                 || entry.Entity is EpisodeFact f && f.ConversationKey == key
                 || entry.Entity is Episode e && e.ConversationKey == key
                 || entry.Entity is PrivacyPrompt p && p.ConversationKey == key
-                || entry.Entity is SafetyPlanEntity plan && plan.ConversationKey == key)
+                || entry.Entity is SafetyPlanEntity plan && plan.ConversationKey == key
+                || entry.Entity is GoalsEntity goals && goals.ConversationKey == key)
                 entry.State = EntityState.Detached;
         }
 

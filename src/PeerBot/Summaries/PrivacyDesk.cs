@@ -62,6 +62,8 @@ public sealed class PrivacyDesk(
             return [OutgoingMessage.Plain(PrivacyTexts.OptedOut(locale))];
         }
 
+        if (answer is null)
+            return null; // not an answer ("peer", a question): nothing is erased and the dialog takes the message
         if (answer != true)
             return [OutgoingMessage.Plain(PrivacyTexts.EraseCancelled(locale))];
         if (await eraser.HasOpenHandoffAsync(record.Key, cancellationToken))
@@ -87,7 +89,7 @@ public sealed class PrivacyDesk(
                 return [OutgoingMessage.Plain(await MyDataAsync(record, cancellationToken))];
             case DeleteMyData:
                 await AskAsync(record.Key, PrivacyPrompt.Erase, now, cancellationToken);
-                return [new OutgoingMessage(PrivacyTexts.ConfirmErase(record.Locale), Choices(record.Locale))];
+                return [YesNoQuestion(PrivacyTexts.ConfirmErase(record.Locale), record.Locale)];
             default:
                 return await OfferAsync(record, now, cancellationToken);
         }
@@ -101,6 +103,10 @@ public sealed class PrivacyDesk(
         ArgumentNullException.ThrowIfNull(checkIn);
         if (await episodes.RecordAsync(record, EpisodeRecorder.CheckIn,
                 new CheckInLine(now, checkIn.Mood, checkIn.Craving, checkIn.Sleep, checkIn.AnyUse), now, cancellationToken))
+            return [];
+        // A hard check-in ends with "would you like to talk with a peer?" (check-in.yaml, needs-peer): a consent
+        // question after it would take the client's "yes" meant for the peer. Ask after a calmer check-in instead.
+        if (checkIn.Mood <= 1 || checkIn.Craving >= 8 || checkIn.AnyUse)
             return [];
         var status = await ledger.StatusAsync(record.Key, cancellationToken);
         if (status.EverAsked)
@@ -119,7 +125,7 @@ public sealed class PrivacyDesk(
     private async Task<IReadOnlyList<OutgoingMessage>> OfferAsync(ConversationRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await AskAsync(record.Key, PrivacyPrompt.Consent, now, cancellationToken);
-        return [new OutgoingMessage(texts.For(record.Locale).Body, Choices(record.Locale))];
+        return [YesNoQuestion(texts.For(record.Locale).Body, record.Locale)];
     }
 
     private async Task AskAsync(string conversationKey, string kind, DateTimeOffset now, CancellationToken cancellationToken)
@@ -155,8 +161,11 @@ public sealed class PrivacyDesk(
         _ => Privacy,
     };
 
-    private static string[] Choices(string locale) =>
-        locale.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? ["Sí", "No"] : ["Yes", "No"];
+    /// <summary>A yes/no question; on SMS the numbered options end with a hint in the client's language.</summary>
+    private static OutgoingMessage YesNoQuestion(string text, string locale) =>
+        locale.StartsWith("es", StringComparison.OrdinalIgnoreCase)
+            ? new OutgoingMessage(text, ["Sí", "No"]) { ReplyHint = "Responde 1 o 2." }
+            : new OutgoingMessage(text, ["Yes", "No"]) { ReplyHint = "Reply 1 or 2." };
 }
 
 /// <summary>A dialog's summary fact as stored (encrypted) until the episode is summarized.</summary>

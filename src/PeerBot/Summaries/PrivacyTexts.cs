@@ -21,8 +21,8 @@ internal static class PrivacyTexts
         : "I haven't changed anything. Type \"privacy\" whenever you want to decide.";
 
     public static string ConfirmErase(string locale) => Es(locale)
-        ? "Esto borrará tus resúmenes, tu plan de seguridad, tu historial de chequeos y tus preferencias. No se puede deshacer. ¿Borrar todo? (sí / no)"
-        : "This erases your summaries, safety plan, check-in history and preferences. It cannot be undone. Erase everything? (yes / no)";
+        ? "Esto borrará tus resúmenes, tu plan de seguridad, tus metas, tu historial de chequeos y tus preferencias. No se puede deshacer. ¿Borrar todo? (sí / no)"
+        : "This erases your summaries, safety plan, goals, check-in history and preferences. It cannot be undone. Erase everything? (yes / no)";
 
     public static string Erased(string locale) => Es(locale)
         ? "Listo: tus datos se han borrado. Solo queda un registro de que lo pediste, sin contenido."

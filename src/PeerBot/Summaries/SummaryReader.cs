@@ -22,14 +22,17 @@ public sealed record ClientExport(
     IReadOnlyList<FactExportLine> CurrentEpisodeFacts,
     IReadOnlyList<HandoffExportLine> Handoffs,
     IReadOnlyList<TranscriptLine> StoredTranscript,
-    DateTimeOffset ExportedAt);
+    DateTimeOffset ExportedAt,
+    RecoveryContext? Recovery = null);
 
 public sealed record ConsentExportLine(string Action, string ChannelId, string? TextVersion, DateTimeOffset At);
 public sealed record FactExportLine(string Kind, DateTimeOffset At);
 public sealed record HandoffExportLine(Guid Id, string Reason, string? Tier, string State, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, string? Outcome);
 
 /// <summary>Coordinator reads of summaries and client exports. Every read of client data is audited.</summary>
-public sealed class SummaryReader(PeerBotDb db, SummaryProtector protector, TranscriptStore transcripts, AuditTrail audit, TimeProvider clock)
+public sealed class SummaryReader(
+    PeerBotDb db, SummaryProtector protector, TranscriptStore transcripts, RecoveryContextReader recoveryReader,
+    AuditTrail audit, TimeProvider clock)
 {
     public const string ListSummaries = "list-summaries";
     public const string ReadSummary = "read-summary";
@@ -82,6 +85,7 @@ public sealed class SummaryReader(PeerBotDb db, SummaryProtector protector, Tran
         var lines = new List<TranscriptLine>();
         foreach (var h in handoffs.Where(h => h.TranscriptDeletedAt is null))
             lines.AddRange(await transcripts.ReadAsync(h.Id, 0, cancellationToken));
+        var recovery = await recoveryReader.ReadAsync(actorId, null, conversationKey, cancellationToken);
         audit.Record(actorId, ExportClient, null, conversationKey);
         await db.SaveChangesAsync(cancellationToken);
         return new ClientExport(
@@ -92,7 +96,8 @@ public sealed class SummaryReader(PeerBotDb db, SummaryProtector protector, Tran
             handoffs.Select(h => new HandoffExportLine(h.Id, h.Reason.ToString(), h.Tier.ToString().ToLowerInvariant(),
                 h.State.ToString(), h.CreatedAt, h.ClosedAt, h.Outcome)).ToList(),
             lines,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            recovery);
     }
 
     private SummaryView View(ClientSummary row) =>

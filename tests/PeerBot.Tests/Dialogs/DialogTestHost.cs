@@ -32,7 +32,7 @@ internal sealed class DialogTestHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "test.db")};Pooling=false"));
+        services.AddDbContext<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite($"Data Source={DatabasePath};Pooling=false"));
         services.AddDialogs();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddResources(config);
@@ -43,6 +43,9 @@ internal sealed class DialogTestHost : IAsyncDisposable
     }
 
     public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The SQLite file behind this host (for tests that read what is stored, byte for byte).</summary>
+    public string DatabasePath => Path.Combine(_folder, "test.db");
 
     public IServiceProvider Services => _services;
 

@@ -4,14 +4,17 @@ namespace PeerBot.Tests.Dialogs;
 /// A plain-text conversation script. Header lines <c># channel: sms</c> and <c># locale: es-MX</c>; then
 /// <c>&gt; user words</c> (or <c>&gt; (welcome)</c>, <c>&gt; (offer-peer) words</c>), the bot's lines
 /// <c>&lt; text</c> (ending in <c>...</c> = starts with; <c>&lt; *</c> = any lines until the next one matches)
-/// and the turn's events <c>! handoff: check-in</c>. Other <c>#</c> lines are comments.
+/// and the turn's events <c>! handoff: check-in</c>. Other <c>#</c> lines are comments. Without a channel header
+/// the channel is the file name's last part (<c>coping.sms.txt</c> → sms), else web chat.
 /// </summary>
-internal sealed record Transcript(string Name, string Channel, string Locale, IReadOnlyList<TranscriptTurn> Turns)
+internal sealed record Transcript(
+    string Name, string Channel, string Locale, IReadOnlyList<TranscriptTurn> Turns, IReadOnlyList<string> Header)
 {
     public static Transcript Parse(string path)
     {
-        var channel = "webchat";
+        var channel = ChannelOf(path);
         var locale = "en-US";
+        var header = new List<string>();
         var turns = new List<TranscriptTurn>();
         TranscriptTurn? current = null;
         var lineNumber = 0;
@@ -19,6 +22,8 @@ internal sealed record Transcript(string Name, string Channel, string Locale, IR
         {
             lineNumber++;
             var line = raw.TrimEnd();
+            if (turns.Count == 0 && line.StartsWith('#'))
+                header.Add(line);
             if (line.StartsWith("# channel:", StringComparison.Ordinal))
                 channel = line["# channel:".Length..].Trim();
             else if (line.StartsWith("# locale:", StringComparison.Ordinal))
@@ -36,7 +41,13 @@ internal sealed record Transcript(string Name, string Channel, string Locale, IR
             else
                 throw new FormatException($"{path}:{lineNumber}: lines start with '>', '<', '!' or '#'");
         }
-        return new Transcript(Path.GetFileName(path), channel, locale, turns);
+        return new Transcript(Path.GetFileName(path), channel, locale, turns, header);
+    }
+
+    private static string ChannelOf(string path)
+    {
+        var parts = Path.GetFileNameWithoutExtension(path).Split('.');
+        return parts.Length > 1 && parts[^1] is "sms" or "webchat" or "msteams" or "teams" or "directline" ? parts[^1] : "webchat";
     }
 }
 

@@ -10,7 +10,7 @@ public enum GlobalText
 /// <summary>Words that mean one thing anywhere in a conversation (<c>words:</c>).</summary>
 public enum GlobalWord
 {
-    Menu, Help, Peer, Cancel, MyData, DeleteMyData, Privacy, MyPlan, English, Spanish, Yes, No, Skip,
+    Menu, Help, Peer, Cancel, MyData, DeleteMyData, Privacy, MyPlan, MyGoals, English, Spanish, Yes, No, Skip,
 }
 
 /// <summary>The settings of <c>dialogs/global.yaml</c>: which dialogs play which part, shared texts and words.</summary>
@@ -28,6 +28,9 @@ public sealed record GlobalDefinition(
     public const string FileName = "global.yaml";
 
     public int Line { get; init; } = 1;
+
+    /// <summary>What "my goals" opens (<c>goals:</c>).</summary>
+    public required string Goals { get; init; }
 
     public static IReadOnlyDictionary<string, GlobalText> TextNames { get; } = Names<GlobalText>();
 

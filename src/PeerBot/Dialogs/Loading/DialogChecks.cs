@@ -58,6 +58,7 @@ internal static partial class DialogChecks
                 PromptStep p => p.Save,
                 SetStep s => s.Variable,
                 CallStep c => c.Save,
+                GoalsLoadStep g => g.Save,
                 _ => null,
             };
             if (name is not null)
@@ -80,6 +81,9 @@ internal static partial class DialogChecks
                 FactStep f => InTemplate(f.Detail),
                 BranchStep b => b.Cases.SelectMany(c => c.When.Variables),
                 CheckInCompletedStep c => [c.Mood, c.Craving, c.Sleep, c.Use],
+                GoalSaveStep g => InTemplate(g.Slot),
+                GoalRemoveStep g => InTemplate(g.Slot),
+                GoalProgressStep g => [g.From],
                 _ => [],
             };
             foreach (var name in kept.Where(freeText.Contains).Distinct())
@@ -100,6 +104,10 @@ internal static partial class DialogChecks
         FindResourcesStep r => InTemplate(r.Category).Concat(InTemplate(r.Place ?? string.Empty))
             .Concat(InTexts(r.Found, r.None)),
         PlanSaveStep p => [p.From],
+        GoalSaveStep g => InTemplate(g.Slot).Append(g.From),
+        GoalRemoveStep g => InTemplate(g.Slot),
+        GoalProgressStep g => [g.From],
+        GoalsShowStep g => InTexts(g.Heading, g.Empty, g.StepLabel),
         _ => [],
     };
 

@@ -76,7 +76,7 @@ public static class DialogLoader
         foreach (var (key, target) in new[]
                  {
                      ("main", global.Main), ("welcome", global.Welcome), ("help", global.Help),
-                     ("peer-offer", global.PeerOffer), ("plan", global.Plan),
+                     ("peer-offer", global.PeerOffer), ("plan", global.Plan), ("goals", global.Goals),
                  })
         {
             if (!files.Contains(target))

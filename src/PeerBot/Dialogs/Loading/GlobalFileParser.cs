@@ -15,6 +15,7 @@ internal static class GlobalFileParser
         var help = root.String("help", true);
         var peerOffer = root.String("peer-offer", true);
         var plan = root.String("plan", true);
+        var goals = root.String("goals", true);
         var maxTries = root.Int("max-tries", true);
         var textsNode = root.Mapping("texts", true);
         var wordsNode = root.Mapping("words", true);
@@ -44,13 +45,14 @@ internal static class GlobalFileParser
             wordsNode.RejectUnknownKeys();
         }
 
-        if (main is null || welcome is null || help is null || peerOffer is null || plan is null
+        if (main is null || welcome is null || help is null || peerOffer is null || plan is null || goals is null
             || maxTries is null || texts.Count != GlobalDefinition.TextNames.Count
             || words.Count != GlobalDefinition.WordNames.Count)
             return null;
         return new GlobalDefinition(displayName, main, welcome, help, peerOffer, plan, maxTries.Value, texts, words)
         {
             Line = root.Line,
+            Goals = goals,
         };
     }
 }

@@ -27,7 +27,7 @@ internal static class StepParser
         ["find-resources"] = ["category", "place", "max", "found", "none", "next"],
         ["plan-save"] = ["section", "from", "next"],
         ["plan-show"] = ["heading", "empty", "sections", "next"],
-    };
+    }.Concat(GoalStepParser.KeysByType).ToDictionary();
 
     public static StepDefinition? Parse(YamlMapping m, YamlErrorSink sink)
     {
@@ -56,6 +56,7 @@ internal static class StepParser
             "find-resources" => FindResources(m, id, line),
             "plan-save" => PlanSave(m, sink, id, line),
             "plan-show" => PlanShow(m, sink, id, line),
+            _ when GoalStepParser.KeysByType.ContainsKey(type) => GoalStepParser.Parse(type, m, sink, id, line),
             _ => Unknown(m, sink, type),
         };
         m.RejectUnknownKeys();

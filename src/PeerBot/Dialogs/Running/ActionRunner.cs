@@ -6,13 +6,18 @@ using PeerBot.Resources;
 
 namespace PeerBot.Dialogs.Running;
 
-/// <summary>Steps that reach outside the engine: the resource directory and the client's safety plan.</summary>
+/// <summary>Steps that reach outside the engine: the resource directory, the client's safety plan and goals.</summary>
 internal sealed class ActionRunner(IServiceScopeFactory scopes)
 {
+    private readonly GoalActions _goals = new(scopes);
+
     public async Task RunAsync(TurnContext ctx, DialogFrame frame, StepDefinition step, CancellationToken cancellationToken)
     {
         switch (step)
         {
+            case var goal when GoalActions.Handles(goal):
+                await _goals.RunAsync(ctx, frame, goal, cancellationToken);
+                break;
             case FindResourcesStep find:
                 await FindAsync(ctx, frame, find, cancellationToken);
                 break;

@@ -4,7 +4,7 @@ namespace PeerBot.Dialogs.Running;
 
 /// <summary>
 /// Words that work anywhere (<c>menu</c>, <c>help</c>, <c>peer</c>, <c>cancel</c>, <c>my data</c>, <c>delete my
-/// data</c>, <c>privacy</c>, <c>my plan</c>, a language name). Each either ends the running dialogs cleanly or
+/// data</c>, <c>privacy</c>, <c>my plan</c>, <c>my goals</c>, a language name). Each either ends the running dialogs cleanly or
 /// answers and then asks the waiting question again. SMS STOP is not here: the channel layer owns it.
 /// </summary>
 internal sealed class GlobalCommands(StepRunner runner)
@@ -37,6 +37,9 @@ internal sealed class GlobalCommands(StepRunner runner)
                 break;
             case GlobalWord.MyPlan:
                 StepRunner.Start(ctx, ctx.Global.Plan, interruption: ctx.Top is not null);
+                break;
+            case GlobalWord.MyGoals:
+                StepRunner.Start(ctx, ctx.Global.Goals, interruption: ctx.Top is not null);
                 break;
             case GlobalWord.Peer:
                 ctx.State.Stack.Clear();

@@ -76,11 +76,26 @@
     $('claim').hidden = h.state !== 'queued';
     ['transfer', 'transfer-to', 'requeue', 'close-open'].forEach((id) => { $(id).hidden = !mineNow; });
     $('composer').hidden = !mineNow;
+    renderRecovery(d.recovery);
     $('context').hidden = d.context.length === 0;
     $('context-lines').replaceChildren(...d.context.map(line));
     $('transcript').replaceChildren(...d.messages.map(line));
     state.lastId = d.messages.length ? d.messages[d.messages.length - 1].id : 0;
     scrollDown();
+  }
+
+  // The client's goals and safety plan (kept only with their consent), shown once the conversation is picked up.
+  function renderRecovery(r) {
+    const has = r && (r.goals.length > 0 || r.safetyPlan.length > 0);
+    $('recovery').hidden = !has;
+    if (!has) return;
+    $('recovery-goals').replaceChildren(...r.goals.map((g) =>
+      el('li', 'line', g.number + '. ' + g.goal + (g.step ? ' — this week: ' + g.step : ''))));
+    $('recovery-progress').hidden = !r.goalProgress;
+    $('recovery-progress').textContent = r.goalProgress
+      ? 'Last check-in, this week\'s step: ' + r.goalProgress + ' (' + time(r.goalProgressAt) + ')' : '';
+    $('recovery-plan-title').hidden = r.safetyPlan.length === 0;
+    $('recovery-plan').replaceChildren(...r.safetyPlan.map((p) => el('li', 'line', p.step + '. ' + p.part + ': ' + p.text)));
   }
 
   function scrollDown() {

@@ -273,6 +273,27 @@ namespace PeerBot.Data.Migrations.Postgres
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PeerBot.Dialogs.Goals.GoalsEntity", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedGoals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("RecoveryGoals", (string)null);
+                });
+
             modelBuilder.Entity("PeerBot.Dialogs.SafetyPlans.SafetyPlanEntity", b =>
                 {
                     b.Property<string>("ConversationKey")

@@ -260,6 +260,27 @@ namespace PeerBot.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PeerBot.Dialogs.Goals.GoalsEntity", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedGoals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("RecoveryGoals", (string)null);
+                });
+
             modelBuilder.Entity("PeerBot.Dialogs.SafetyPlans.SafetyPlanEntity", b =>
                 {
                     b.Property<string>("ConversationKey")

@@ -298,6 +298,20 @@ namespace PeerBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecoveryGoals",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ProtectedGoals = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryGoals", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_locations",
                 columns: table => new
                 {
@@ -747,6 +761,9 @@ namespace PeerBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PrivacyPrompts");
+
+            migrationBuilder.DropTable(
+                name: "RecoveryGoals");
 
             migrationBuilder.DropTable(
                 name: "resource_addresses");

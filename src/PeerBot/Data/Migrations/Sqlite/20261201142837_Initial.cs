@@ -297,6 +297,20 @@ namespace PeerBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecoveryGoals",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProtectedGoals = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryGoals", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_locations",
                 columns: table => new
                 {
@@ -746,6 +760,9 @@ namespace PeerBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PrivacyPrompts");
+
+            migrationBuilder.DropTable(
+                name: "RecoveryGoals");
 
             migrationBuilder.DropTable(
                 name: "resource_addresses");

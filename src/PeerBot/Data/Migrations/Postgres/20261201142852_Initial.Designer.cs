@@ -12,7 +12,7 @@ using PeerBot.Data;
 namespace PeerBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPeerBotDb))]
-    [Migration("20261201135719_Initial")]
+    [Migration("20261201142852_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -274,6 +274,27 @@ namespace PeerBot.Data.Migrations.Postgres
                     b.HasIndex("ConversationKey", "Id");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Dialogs.Goals.GoalsEntity", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedGoals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("RecoveryGoals", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Dialogs.SafetyPlans.SafetyPlanEntity", b =>

@@ -11,7 +11,7 @@ using PeerBot.Data;
 namespace PeerBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePeerBotDb))]
-    [Migration("20261201135715_Initial")]
+    [Migration("20261201142837_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -261,6 +261,27 @@ namespace PeerBot.Data.Migrations.Sqlite
                     b.HasIndex("ConversationKey", "Id");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PeerBot.Dialogs.Goals.GoalsEntity", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedGoals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("RecoveryGoals", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Dialogs.SafetyPlans.SafetyPlanEntity", b =>
