@@ -31,4 +31,7 @@ internal static partial class SummaryLog
 
     [LoggerMessage(8010, LogLevel.Error, "Summary for conversation {ConversationKey} failed; will try again")]
     public static partial void SummaryFailed(ILogger logger, Exception exception, string conversationKey);
+
+    [LoggerMessage(8011, LogLevel.Warning, "Deleted content not yet scrubbed from the SQLite write-ahead log (a reader was busy); will try again")]
+    public static partial void ScrubBusy(ILogger logger);
 }
