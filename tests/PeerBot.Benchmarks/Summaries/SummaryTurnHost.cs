@@ -19,10 +19,13 @@ namespace PeerBot.Benchmarks.Summaries;
 public sealed class SummaryTurnHost : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "peerbot-bench", Guid.NewGuid().ToString("N"));
+    private readonly TimeSpan _episodeInactivity;
     private int _next;
 
-    public SummaryTurnHost()
+    /// <param name="episodeInactivity">How long without a message ends an opted-in client's episode.</param>
+    public SummaryTurnHost(TimeSpan episodeInactivity)
     {
+        _episodeInactivity = episodeInactivity;
         Directory.CreateDirectory(_folder);
         // BenchmarkDotNet runs from its own folder, where WebApplicationFactory's manifest lookup fails.
         System.Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PEERBOT", ContentRoot());
@@ -45,7 +48,7 @@ public sealed class SummaryTurnHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:PeerBot", $"Data Source={Path.Combine(_folder, "peerbot.db")}");
         builder.UseSetting("PeerBot:Summaries:SweepInterval", "00:00:01");
-        builder.UseSetting("PeerBot:Summaries:EpisodeInactivity", "00:01:00");
+        builder.UseSetting("PeerBot:Summaries:EpisodeInactivity", _episodeInactivity.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
