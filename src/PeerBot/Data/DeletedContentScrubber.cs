@@ -18,8 +18,6 @@ public sealed class DeletedContentScrubber
     /// <summary>Client content was deleted: scrub at the next sweep.</summary>
     public void Request() => Interlocked.Exchange(ref _requested, 1);
 
-    public bool IsRequested => Volatile.Read(ref _requested) == 1;
-
     /// <summary>
     /// Truncates the SQLite write-ahead log when a scrub was requested. <see cref="ScrubResult.Busy"/> when a
     /// reader kept it from finishing (the request stays for the next sweep).
@@ -31,17 +29,16 @@ public sealed class DeletedContentScrubber
             return ScrubResult.NotRequested;
         if (!db.Database.IsSqlite())
             return ScrubResult.Done;
+        var busy = true;
         try
         {
-            var busy = await CheckpointAsync(db, cancellationToken);
-            if (busy)
-                Request();
+            busy = await CheckpointAsync(db, cancellationToken);
             return busy ? ScrubResult.Busy : ScrubResult.Done;
         }
-        catch
+        finally
         {
-            Request();
-            throw;
+            if (busy)
+                Request(); // a reader was in the way, or the checkpoint failed: the next sweep tries again
         }
     }
 
