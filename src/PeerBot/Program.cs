@@ -24,7 +24,7 @@ builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversa
 builder.Services.AddAzureLanguage(builder.Configuration);   // only when PeerBot:AzureLanguage:Endpoint is set
 builder.Services.AddResources(builder.Configuration);
 builder.Services.AddPeerConsole();
-builder.Services.AddSummaries();          // consent, opt-in summaries, erasure, key-ring check
+builder.Services.AddSummaries(builder.Configuration); // consent, opt-in summaries, erasure, key ring at rest + check
 builder.Services.AddPeerBotHosting();
 builder.Services.AddScheduling();          // check-ins and reminders
 

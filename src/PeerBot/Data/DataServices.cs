@@ -20,6 +20,7 @@ public static class DataServices
     /// </summary>
     public static IServiceCollection AddPeerBotDb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<DeletedContentScrubber>();
         var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
 

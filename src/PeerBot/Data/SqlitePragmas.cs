@@ -6,7 +6,9 @@ namespace PeerBot.Data;
 /// <summary>
 /// Per-connection SQLite settings: with WAL, <c>synchronous=NORMAL</c> is durable against process crashes and
 /// syncs at checkpoints instead of on every commit (the commit-per-turn cost dominated load tests);
-/// <c>busy_timeout</c> lets concurrent writers wait for each other instead of failing.
+/// <c>busy_timeout</c> lets concurrent writers wait for each other instead of failing; <c>secure_delete</c> zeroes
+/// deleted rows and freed pages, so deleted client content (encrypted or not) does not linger in free space
+/// (<see cref="DeletedContentScrubber"/> then clears it from the write-ahead log).
 /// One instance per registered database; it also carries that database's in-process <see cref="WriteGate"/>.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
@@ -18,7 +20,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     /// </summary>
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
 using PeerBot.Data;
 
 namespace PeerBot.Summaries;
@@ -27,9 +28,18 @@ internal sealed class KeyRingProbeConfiguration : IEntityTypeConfiguration<KeyRi
 /// <summary>
 /// At start-up (after the schema exists): the Data Protection key ring must decrypt the probe written when this
 /// database was first used. A corrupt, replaced or foreign key ring fails start-up loudly instead of writing
-/// summaries and transcripts nobody can read later.
+/// summaries and transcripts nobody can read later. Before that, the key-ring certificate (when configured) must
+/// load; outside Development, a key ring stored without one is warned about, or refused with
+/// <see cref="KeyRingOptions.RequireKeyCertificate"/>.
 /// </summary>
-internal sealed class KeyRingCheck(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock, ILogger<KeyRingCheck> logger)
+internal sealed class KeyRingCheck(
+    IServiceScopeFactory scopes,
+    IDataProtectionProvider protection,
+    KeyRingCertificate keyCertificate,
+    IOptions<KeyRingOptions> keyOptions,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<KeyRingCheck> logger)
     : IHostedService
 {
     public const string Purpose = "PeerBot.KeyRingProbe";
@@ -37,6 +47,7 @@ internal sealed class KeyRingCheck(IServiceScopeFactory scopes, IDataProtectionP
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        CheckKeyProtection();
         var protector = protection.CreateProtector(Purpose);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
@@ -60,6 +71,22 @@ internal sealed class KeyRingCheck(IServiceScopeFactory scopes, IDataProtectionP
             db.Add(new KeyRingProbe { Id = 1, Cipher = protector.Protect(Expected), CreatedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    private void CheckKeyProtection()
+    {
+        if (keyCertificate.Certificate is { } certificate)
+        {
+            SummaryLog.KeyRingProtected(logger, certificate.Thumbprint);
+            return;
+        }
+        if (environment.IsDevelopment())
+            return;
+        if (keyOptions.Value.RequireKeyCertificate)
+            throw new InvalidOperationException(
+                $"{KeyRingOptions.Section}:RequireKeyCertificate is set but no key-ring certificate is configured: set " +
+                $"{KeyRingOptions.Section}:KeyCertificatePath (and KeyCertificatePassword) or KeyCertificateThumbprint.");
+        SummaryLog.KeyRingUnprotected(logger);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

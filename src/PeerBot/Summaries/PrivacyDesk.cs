@@ -19,6 +19,7 @@ public sealed class PrivacyDesk(
     ConsentTexts texts,
     EpisodeRecorder episodes,
     DataEraser eraser,
+    DeletedContentScrubber scrubber,
     SummaryProtector protector,
     IOptions<SummaryOptions> options,
     ILogger<PrivacyDesk> logger)
@@ -59,6 +60,7 @@ public sealed class PrivacyDesk(
             // "delete my data" or their retention.
             await db.Set<EpisodeFact>().Where(f => f.ConversationKey == record.Key).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Episode>().Where(e => e.ConversationKey == record.Key).ExecuteDeleteAsync(cancellationToken);
+            scrubber.Request();
             return [OutgoingMessage.Plain(PrivacyTexts.OptedOut(locale))];
         }
 
@@ -74,6 +76,7 @@ public sealed class PrivacyDesk(
         }
         ledger.Add(record.Key, ConsentAction.ErasureRequested, record.ChannelId, null, now);
         await eraser.EraseAsync(record, now, cancellationToken);
+        scrubber.Request();
         episodes.Forget(record.Key);
         return [OutgoingMessage.Plain(PrivacyTexts.Erased(locale))];
     }

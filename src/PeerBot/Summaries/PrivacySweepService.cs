@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PeerBot.Data;
 
 namespace PeerBot.Summaries;
 
@@ -25,6 +26,8 @@ internal sealed class PrivacySweepService(
                     await sweeper.PurgeAsync(stoppingToken);
                     lastPurge = now;
                 }
+                if (await sweeper.ScrubAsync(stoppingToken) == ScrubResult.Busy)
+                    SummaryLog.ScrubBusy(logger);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -17,6 +17,7 @@ public sealed class PrivacySweeper(
     SummaryBuilder builder,
     SummaryProtector protector,
     DataEraser eraser,
+    DeletedContentScrubber scrubber,
     IOptions<SummaryOptions> options,
     TimeProvider clock,
     ILogger<PrivacySweeper> logger)
@@ -67,8 +68,14 @@ public sealed class PrivacySweeper(
             }, cancellationToken);
             erased++;
         }
+        if (erased > 0)
+            scrubber.Request();
         return erased;
     }
+
+    /// <summary>Clears deleted content off the disk when any of the above (or a turn) deleted some.</summary>
+    public Task<ScrubResult> ScrubAsync(CancellationToken cancellationToken) =>
+        scrubber.ScrubIfRequestedAsync(db, cancellationToken);
 
     /// <summary>Deletes summaries written more than the retention ago, in one set-based statement.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
@@ -76,7 +83,10 @@ public sealed class PrivacySweeper(
         var cutoff = clock.GetUtcNow() - options.Value.Retention;
         var purged = await db.Set<ClientSummary>().Where(s => s.CreatedAt <= cutoff).ExecuteDeleteAsync(cancellationToken);
         if (purged > 0)
+        {
             SummaryLog.Purged(logger, purged);
+            scrubber.Request();
+        }
         return purged;
     }
 
@@ -104,6 +114,7 @@ public sealed class PrivacySweeper(
             db.Remove(episode);
             await db.Set<EpisodeFact>().Where(f => f.ConversationKey == key && f.Id <= lastFactId).ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            scrubber.Request(); // the episode's encrypted facts are deleted
             SummaryLog.SummaryWritten(logger, summary.Id, key, content.CheckIns.Count + content.Strategies.Count
                 + content.Resources.Count + content.SafetyFlags.Count + content.Handoffs.Count);
             return true;

@@ -31,4 +31,15 @@ internal static partial class SummaryLog
 
     [LoggerMessage(8010, LogLevel.Error, "Summary for conversation {ConversationKey} failed; will try again")]
     public static partial void SummaryFailed(ILogger logger, Exception exception, string conversationKey);
+
+    [LoggerMessage(8011, LogLevel.Warning, "Deleted content not yet scrubbed from the SQLite write-ahead log (a reader was busy); will try again")]
+    public static partial void ScrubBusy(ILogger logger);
+
+    [LoggerMessage(8012, LogLevel.Warning, "SECURITY: the Data Protection key ring is stored UNENCRYPTED in the database, next to the data it " +
+        "protects: anyone with a copy of the database can read transcripts and summaries. Set PeerBot:Privacy:KeyCertificatePath " +
+        "(+ KeyCertificatePassword) or KeyCertificateThumbprint")]
+    public static partial void KeyRingUnprotected(ILogger logger);
+
+    [LoggerMessage(8013, LogLevel.Information, "Data Protection keys are encrypted at rest with certificate {Thumbprint}")]
+    public static partial void KeyRingProtected(ILogger logger, string thumbprint);
 }

@@ -57,7 +57,7 @@ public class SummaryPurgeBenchmarks : IDisposable
             tx.Commit();
         }
         _db.ChangeTracker.Clear();
-        _sweeper = new PrivacySweeper(_db, new PeerBot.Conversations.ConversationLocks(), null!, null!, null!,
+        _sweeper = new PrivacySweeper(_db, new PeerBot.Conversations.ConversationLocks(), null!, null!, null!, new DeletedContentScrubber(),
             Options.Create(new SummaryOptions()), TimeProvider.System, NullLogger<PrivacySweeper>.Instance);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PeerBot.Handoff;
 using PeerBot.Tests.Testing;
@@ -24,27 +25,53 @@ public sealed class CanaryProofTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task NotOptedIn_FullConversation_AfterGracePeriod_NoCanaryOnDiskOrInLogs(string provider)
+    public async Task NotOptedIn_FullConversation_AfterGracePeriod_NoCanaryOrItsCipherTextOnDisk(string provider)
     {
         await using var app = new PeerBotApp(ShortRetention, provider: provider);
         var canary = "cnry" + Guid.NewGuid().ToString("N")[..20];
         var client = new ActivityBuilder("sms");
 
-        await RunFullConversationAsync(app, client, canary, note: "talked it through");
+        // During the live handoff the peer API returned the canary decrypted (asserted inside); these are the
+        // encrypted rows it came from, and they decrypt to the canary.
+        var live = await RunFullConversationAsync(app, client, canary, note: "talked it through");
+        var key = await app.KeyOfAsync(client);
+        var stored = await CipherTextsAsync(app, key);
+        var ciphers = live.Union(stored, StringComparer.Ordinal).ToList();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var transcripts = scope.ServiceProvider.GetRequiredService<TranscriptStore>();
+            Assert.Contains(stored, c => transcripts.Unprotect(c).Contains(canary, StringComparison.Ordinal));
+        }
 
-        // Before the grace period the content is still there (encrypted): the check below can fail.
-        Assert.NotEqual(0, await app.WithDbAsync(db => db.Set<TranscriptEntry>().CountAsync()));
+        // Before the grace period the cipher text is on disk: the searches below can find it.
+        if (provider == "Sqlite")
+            Assert.All(stored, c => Assert.True(SqliteFilesContain(app, c), "stored cipher text found in the .db/-wal files"));
+        else
+            Assert.Contains("HandoffTranscript.Cipher", await PostgresRowsContainingAsync(app, [.. stored]));
+
         await AfterGracePeriodAsync(app);
 
+        Assert.Equal(0, await app.CountAsync<TranscriptEntry>(key));
+        Assert.Empty(await CipherTextsAsync(app, key));
+        string[] needles = [canary, .. ciphers];
         if (provider == "Sqlite")
-            await Eventually.TrueAsync(() => Task.FromResult(!SqliteFilesContain(app, canary)), "canary gone from the .db and -wal files");
+            await Eventually.TrueAsync(() => Task.FromResult(!needles.Any(n => SqliteFilesContain(app, n))),
+                "neither the canary nor its cipher text left in the .db and -wal files (freed pages, old WAL frames)");
         else
-            Assert.Empty(await PostgresRowsContainingAsync(app, canary));
+            Assert.Empty(await PostgresRowsContainingAsync(app, needles));
         Assert.DoesNotContain(app.Logs.Records, r => r.Contains(canary, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>check-in, coping, crisis, handoff with relay, close.</summary>
-    internal static async Task RunFullConversationAsync(PeerBotApp app, ActivityBuilder client, string canary, string note)
+    /// <summary>The encrypted transcript and context-buffer lines held for the conversation, as stored.</summary>
+    internal static Task<List<string>> CipherTextsAsync(PeerBotApp app, string key) =>
+        app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking()
+            .Where(e => e.ConversationKey == key).Select(e => e.Cipher).ToListAsync());
+
+    /// <summary>
+    /// check-in, coping, crisis, handoff with relay, close. Returns the cipher texts stored while the handoff was live
+    /// (after the peer API showed the canary decrypted).
+    /// </summary>
+    internal static async Task<List<string>> RunFullConversationAsync(PeerBotApp app, ActivityBuilder client, string canary, string note)
     {
         await app.SayAsync(client, $"hi there {canary}");
         await app.SayAsync(client, $"Check in {canary} mood is 4");
@@ -57,6 +84,8 @@ public sealed class CanaryProofTests
         await app.SayAsync(client, $"thank you for coming {canary}");
         using (await peer.SayAsync(handoff.Id, "I'm here with you")) { }
         Assert.Contains(await peer.TranscriptAsync(handoff.Id), l => l.GetProperty("text").GetString()!.Contains(canary, StringComparison.Ordinal));
+        var live = await CipherTextsAsync(app, handoff.ConversationKey);
+        Assert.NotEmpty(live);
         using (var closed = await peer.CloseAsync(handoff.Id, HandoffOutcomes.Resolved, note))
             closed.EnsureSuccessStatusCode();
         await app.SayAsync(client, $"yes {canary}");
@@ -71,6 +100,7 @@ public sealed class CanaryProofTests
             using (var again = await peer.CloseAsync(last.Id, HandoffOutcomes.Resolved, note))
                 again.EnsureSuccessStatusCode();
         }
+        return live;
     }
 
     internal static async Task AfterGracePeriodAsync(PeerBotApp app)
@@ -90,7 +120,9 @@ public sealed class CanaryProofTests
     internal static bool SqliteFilesContain(PeerBotApp app, string needle)
     {
         var bytes = Encoding.UTF8.GetBytes(needle);
-        foreach (var path in new[] { app.DatabasePath, app.DatabasePath + "-wal", app.DatabasePath + "-journal" })
+        // The log before the database file: a checkpoint between the two reads moves pages from the log into the
+        // file, so a live row is seen in one of them whatever the timing (file first could miss it).
+        foreach (var path in new[] { app.DatabasePath + "-wal", app.DatabasePath, app.DatabasePath + "-journal" })
         {
             if (!File.Exists(path))
                 continue;
@@ -103,8 +135,8 @@ public sealed class CanaryProofTests
         return false;
     }
 
-    /// <summary>Every text, json and bytea column of every table, as text, searched for the needle.</summary>
-    internal static async Task<List<string>> PostgresRowsContainingAsync(PeerBotApp app, string needle)
+    /// <summary>Every text, json and bytea column of every table, as text, searched for any of the needles.</summary>
+    internal static async Task<List<string>> PostgresRowsContainingAsync(PeerBotApp app, params string[] needles)
     {
         var connectionString = app.Service<IConfiguration>().GetConnectionString("PeerBot")!;
         await using var connection = new NpgsqlConnection(connectionString);
@@ -125,8 +157,12 @@ public sealed class CanaryProofTests
         foreach (var (table, column) in columns)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"""SELECT COUNT(*) FROM "{table}" WHERE position(@needle in encode(convert_to("{column}"::text, 'UTF8'), 'escape')) > 0""";
-            command.Parameters.AddWithValue("needle", needle);
+            command.CommandText = $"""
+                SELECT COUNT(*) FROM "{table}" t
+                WHERE EXISTS (SELECT 1 FROM unnest(@needles) n
+                              WHERE position(n in encode(convert_to(t."{column}"::text, 'UTF8'), 'escape')) > 0)
+                """;
+            command.Parameters.AddWithValue("needles", needles);
             if ((long)(await command.ExecuteScalarAsync())! > 0)
                 hits.Add($"{table}.{column}");
         }

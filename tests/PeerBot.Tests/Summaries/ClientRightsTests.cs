@@ -29,6 +29,8 @@ public sealed class ClientRightsTests
         await Eventually.TrueAsync(async () => await app.CountAsync<ClientSummary>(key) == 1, "summary written");
         await app.SayAsync(client, "still here");
         Assert.NotEqual(0, await app.CountAsync<TranscriptEntry>(key));
+        var ciphers = await StoredCipherTextsAsync(app, key);
+        Assert.All(ciphers, c => Assert.True(CanaryProofTests.SqliteFilesContain(app, c), "cipher text on disk before erasure"));
 
         var ask = await app.SayAsync(client, "delete my data");
         Assert.Contains(ask, t => t.Contains("cannot be undone", StringComparison.Ordinal));
@@ -48,7 +50,28 @@ public sealed class ClientRightsTests
             [ConsentAction.OptedIn, ConsentAction.ErasureRequested, ConsentAction.Erased],
             (await app.LedgerAsync(key)).Select(e => e.Action));
         Assert.Contains("Summaries: off", string.Join("\n", await app.SayAsync(client, "my data")), StringComparison.Ordinal);
+
+        // The next privacy sweep scrubs the erased rows' bytes off the disk (freed pages, old WAL frames).
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.TrueAsync(() => Task.FromResult(!ciphers.Any(c => CanaryProofTests.SqliteFilesContain(app, c))),
+            "erased cipher text gone from the .db and -wal files");
     }
+
+    /// <summary>The summary, episode facts, transcript lines and peer notes held for the client, as stored.</summary>
+    private static Task<List<string>> StoredCipherTextsAsync(PeerBotApp app, string key) =>
+        app.WithDbAsync(async db =>
+        {
+            List<string> ciphers =
+            [
+                .. await db.Set<ClientSummary>().AsNoTracking().Where(s => s.ConversationKey == key).Select(s => s.Cipher).ToListAsync(),
+                .. await db.Set<EpisodeFact>().AsNoTracking().Where(f => f.ConversationKey == key).Select(f => f.Cipher).ToListAsync(),
+                .. await db.Set<TranscriptEntry>().AsNoTracking().Where(e => e.ConversationKey == key).Select(e => e.Cipher).ToListAsync(),
+                .. await db.Set<HandoffRequest>().AsNoTracking().Where(h => h.ConversationKey == key && h.NoteCipher != null)
+                    .Select(h => h.NoteCipher!).ToListAsync(),
+            ];
+            Assert.NotEmpty(ciphers);
+            return ciphers;
+        });
 
     [Fact]
     public async Task DeleteMyData_NotConfirmed_NothingErased()
