@@ -58,10 +58,15 @@ internal static partial class DialogChecks
                 PromptStep p => p.Save,
                 SetStep s => s.Variable,
                 CallStep c => c.Save,
+                ScheduleListStep l => l.Save,
                 _ => null,
             };
             if (name is not null)
                 declared.Add(name);
+            if (step is ScheduleStatusStep status)
+                declared.UnionWith(status.Saves);
+            if (step is ChoiceStep { SaveLabel: { } label })
+                declared.Add(label);
         }
         foreach (var step in dialog.Steps)
         {
@@ -80,6 +85,7 @@ internal static partial class DialogChecks
                 FactStep f => InTemplate(f.Detail),
                 BranchStep b => b.Cases.SelectMany(c => c.When.Variables),
                 CheckInCompletedStep c => [c.Mood, c.Craving, c.Sleep, c.Use],
+                ScheduleStep or ScheduleCancelStep or QuietHoursStep or DiscreetStep => Uses(step),
                 _ => [],
             };
             foreach (var name in kept.Where(freeText.Contains).Distinct())
@@ -92,6 +98,7 @@ internal static partial class DialogChecks
     {
         MessageStep m => InTexts(m.Text),
         ChoiceStep c => InTexts(c.Text, c.Retry).Concat(c.Options.SelectMany(o => InTexts(o.Label))),
+        DateStep d => InTexts(d.Text, d.Retry).Concat(InTemplate(d.Zone ?? string.Empty)),
         PromptStep p => InTexts(p.Text, p.Retry),
         SetStep s => InTemplate(s.Value),
         BranchStep b => b.Cases.SelectMany(c => c.When.Variables),
@@ -100,6 +107,11 @@ internal static partial class DialogChecks
         FindResourcesStep r => InTemplate(r.Category).Concat(InTemplate(r.Place ?? string.Empty))
             .Concat(InTexts(r.Found, r.None)),
         PlanSaveStep p => [p.From],
+        ScheduleStep s => new[] { s.Time, s.Day, s.Date, s.Zone, s.Topic }.OfType<string>().SelectMany(InTemplate),
+        ScheduleCancelStep c => InTemplate(c.Number ?? string.Empty),
+        QuietHoursStep q => InTemplate(q.Start).Concat(InTemplate(q.End)),
+        DiscreetStep d => InTemplate(d.Enabled),
+        ScheduleListStep l => InTexts(l.Heading, l.None, l.Daily, l.Weekly, l.Once).Except(ScheduleListStep.Fills),
         _ => [],
     };
 
