@@ -54,7 +54,8 @@ internal static class ScheduleViews
 
     private static string When(TurnContext ctx, ScheduleListStep step, ScheduleView item, CultureInfo culture)
     {
-        var time = new TimeOnly(item.LocalMinutes / 60, item.LocalMinutes % 60).ToString("t", culture);
+        // Fixed patterns, not the culture's "t": ICU versions differ (some put a narrow no-break space before PM).
+        var time = new TimeOnly(item.LocalMinutes / 60, item.LocalMinutes % 60).ToString(ctx.Locale == "es" ? "H:mm" : "h:mm tt", culture);
         var (template, day, date) = item switch
         {
             { OnceOn: { } once } => (step.Once, string.Empty, once.ToString(ctx.Locale == "es" ? "ddd d MMM" : "ddd, MMM d", culture)),
