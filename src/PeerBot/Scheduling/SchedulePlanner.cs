@@ -5,6 +5,7 @@ using PeerBot.BotFramework.Schema;
 using PeerBot.Channels;
 using PeerBot.Conversations;
 using PeerBot.Data;
+using PeerBot.Handoff;
 
 namespace PeerBot.Scheduling;
 
@@ -15,8 +16,11 @@ namespace PeerBot.Scheduling;
 /// the rows in the outbox, whose sweeper sends them. Either way no run is enqueued twice.
 /// </summary>
 public sealed class SchedulePlanner(
-    PeerBotDb db, ReplyRenderer renderer, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<SchedulePlanner> logger)
+    PeerBotDb db, ReplyRenderer renderer, HandoffEvents consoleEvents, IOptions<SchedulingOptions> options, TimeProvider clock,
+    ILogger<SchedulePlanner> logger)
 {
+    private bool _wentQuiet;
+
     /// <summary>The batch's sends, or null when nothing is due.</summary>
     /// <param name="dueBy">Only runs due by then (the pass's start), so a pass always ends.</param>
     public async Task<(IReadOnlyList<PlannedSend> Sends, ScheduleRunResult Result)?> PlanBatchAsync(
@@ -113,6 +117,9 @@ public sealed class SchedulePlanner(
             SchedulingLog.ClaimLost(logger);
             return ([], ScheduleRunResult.Empty);
         }
+        if (_wentQuiet)
+            consoleEvents.Publish(new ConsoleEvent(ConsoleEvent.Quiet) { CoordinatorsOnly = true });
+        _wentQuiet = false;
         var sends = planned.Select(p => new PlannedSend(p.Row.Id, p.Row.ActivityJson, p.Record, p.Reference)).ToList();
         return (sends, new ScheduleRunResult(entries.Count, 0, 0, 0, postponed));
     }
@@ -130,6 +137,7 @@ public sealed class SchedulePlanner(
         {
             client.GoneQuiet = true;
             client.GoneQuietSince = now;
+            _wentQuiet = true;
             SchedulingLog.GoneQuiet(logger, record.Key, client.MissedInRow);
         }
     }
