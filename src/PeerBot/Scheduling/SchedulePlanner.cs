@@ -54,12 +54,16 @@ public sealed class SchedulePlanner(
         var clients = await db.Set<ClientSchedule>().Where(c => keys.Contains(c.ConversationKey)).ToDictionaryAsync(c => c.ConversationKey, cancellationToken);
 
         var planned = new List<(OutboxMessage Row, ConversationRecord Record, ConversationReference Reference)>();
+        // A batch says the same few things (kind, topic, channel, locale): render and serialize each once.
+        var rendered = new Dictionary<(ScheduleKind, string?, string, string), string[]>();
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         var postponed = 0;
         foreach (var entry in entries)
         {
             entry.ClaimToken = null;
             entry.ClaimedUntil = null;
-            var zone = ScheduleCalculator.FindZone(entry.TimeZoneId) ?? TimeZoneInfo.Utc;
+            if (!zones.TryGetValue(entry.TimeZoneId, out var zone))
+                zones[entry.TimeZoneId] = zone = ScheduleCalculator.FindZone(entry.TimeZoneId) ?? TimeZoneInfo.Utc;
             var record = records.GetValueOrDefault(entry.ConversationKey);
             var reference = record is null ? null : ConversationStore.ReadReference(record);
             if (record is null || reference is null)
@@ -89,13 +93,15 @@ public sealed class SchedulePlanner(
 
             if (entry.Kind == ScheduleKind.CheckIn)
                 CountMissed(entry, record, client, settings, now);
-            foreach (var activity in ScheduledTexts.Render(renderer, entry.Kind, entry.Topic, record.ChannelId, record.Locale))
+            var textKey = (entry.Kind, entry.Topic, record.ChannelId, record.Locale);
+            if (!rendered.TryGetValue(textKey, out var activities))
+                rendered[textKey] = activities = Render(entry.Kind, entry.Topic, record.ChannelId, record.Locale);
+            foreach (var activityJson in activities)
             {
-                activity.Locale ??= record.Locale;
                 var row = new OutboxMessage
                 {
                     ConversationKey = record.Key,
-                    ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options),
+                    ActivityJson = activityJson,
                     CreatedAt = now,
                     // Not due for the sweeper until the lease ends: the scheduler sends it now, or the sweeper
                     // does after a crash.
@@ -123,6 +129,13 @@ public sealed class SchedulePlanner(
         var sends = planned.Select(p => new PlannedSend(p.Row.Id, p.Row.ActivityJson, p.Record, p.Reference)).ToList();
         return (sends, new ScheduleRunResult(entries.Count, 0, 0, 0, postponed));
     }
+
+    private string[] Render(ScheduleKind kind, string? topic, string channelId, string locale) =>
+        ScheduledTexts.Render(renderer, kind, topic, channelId, locale).Select(activity =>
+        {
+            activity.Locale ??= locale;
+            return JsonSerializer.Serialize(activity, BotJson.Options);
+        }).ToArray();
 
     private void CountMissed(ScheduleEntry entry, ConversationRecord record, ClientSchedule client, SchedulingOptions settings, DateTimeOffset now)
     {
