@@ -47,7 +47,8 @@ public sealed class SchedulePlanner(
         if (claimed == 0)
             return ([], ScheduleRunResult.Empty);
 
-        var entries = await db.Set<ScheduleEntry>().Where(e => e.ClaimToken == token).ToListAsync(cancellationToken);
+        // Not tracked: their new state is written set-based below (one UPDATE per distinct outcome, not one per row).
+        var entries = await db.Set<ScheduleEntry>().AsNoTracking().Where(e => e.ClaimToken == token).ToListAsync(cancellationToken);
         var keys = entries.Select(e => e.ConversationKey).Distinct().ToList();
         var records = await db.Set<ConversationRecord>().AsNoTracking().Where(c => keys.Contains(c.Key)).ToDictionaryAsync(c => c.Key, cancellationToken);
         var states = await db.Set<ChannelState>().AsNoTracking().Where(s => keys.Contains(s.ConversationKey)).ToDictionaryAsync(s => s.ConversationKey, cancellationToken);
@@ -114,13 +115,10 @@ public sealed class SchedulePlanner(
             Advance(entry, zone, now);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await CommitAsync(entries, token, cancellationToken))
         {
             SchedulingLog.ClaimLost(logger);
+            db.ChangeTracker.Clear();
             return ([], ScheduleRunResult.Empty);
         }
         if (_wentQuiet)
@@ -128,6 +126,40 @@ public sealed class SchedulePlanner(
         _wentQuiet = false;
         var sends = planned.Select(p => new PlannedSend(p.Row.Id, p.Row.ActivityJson, p.Record, p.Reference)).ToList();
         return (sends, new ScheduleRunResult(entries.Count, 0, 0, 0, postponed));
+    }
+
+    /// <summary>
+    /// One transaction: the outbox rows and client changes, then each schedule's next run, written with one UPDATE
+    /// per distinct outcome and only where this batch still holds the claim. Any row lost to another worker (our
+    /// lease ran out) rolls everything back, so nothing of this batch is enqueued.
+    /// </summary>
+    private async Task<bool> CommitAsync(List<ScheduleEntry> entries, Guid token, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var updated = 0;
+        foreach (var group in entries.GroupBy(e => (e.NextRunAt, e.LastSentAt, e.Active)))
+        {
+            var (next, lastSent, active) = group.Key;
+            foreach (var chunk in group.Select(e => e.Id).Chunk(500))
+            {
+                updated += await db.Set<ScheduleEntry>()
+                    .Where(e => chunk.Contains(e.Id) && e.ClaimToken == token)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(e => e.NextRunAt, next)
+                        .SetProperty(e => e.LastSentAt, lastSent)
+                        .SetProperty(e => e.Active, active)
+                        .SetProperty(e => e.ClaimToken, (Guid?)null)
+                        .SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+            }
+        }
+        if (updated != entries.Count)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private string[] Render(ScheduleKind kind, string? topic, string channelId, string locale) =>
