@@ -198,7 +198,8 @@ public sealed class TurnPipeline(
     {
         var record = turn.Record;
         var state = Read<DialogState>(record.DialogStateJson);
-        var input = new DialogInput(kind, record.Key, text, turn.Activity.Value, record.ChannelId, record.Locale, now, offerPeer);
+        var input = new DialogInput(kind, record.Key, text, turn.Activity.Value, record.ChannelId, record.Locale, now, offerPeer,
+            ChannelTurnSteps.TimeZoneOf(turn.Activity));
         var result = await dialogs.RunAsync(input, state, cancellationToken);
         var before = new List<OutgoingMessage>();
         var after = new List<OutgoingMessage>();

@@ -27,8 +27,11 @@ public abstract record DialogEvent
         string Kind, TimeOnly LocalTime, IReadOnlyList<DayOfWeek> Days, string? TimeZone,
         DateOnly? OnceOn = null, string? Topic = null) : DialogEvent;
 
-    /// <summary>Stop scheduled messages. Kind: "check-in", "reminder" or "all".</summary>
-    public sealed record ScheduleCancelled(string Kind) : DialogEvent;
+    /// <summary>
+    /// Stop scheduled messages. Kind: "check-in", "reminder" or "all". Number (reminders only): just the reminder with
+    /// that number in the list the client was shown (ordered by next run).
+    /// </summary>
+    public sealed record ScheduleCancelled(string Kind, int? Number = null) : DialogEvent;
 
     /// <summary>The client chose quiet hours (local time); scheduled messages wait until they end.</summary>
     public sealed record QuietHoursChanged(TimeOnly Start, TimeOnly End) : DialogEvent;

@@ -17,6 +17,7 @@ public enum DialogInputKind
 /// <paramref name="OfferPeer"/>: the safety scan found a moderate signal in this message; instead of taking it as an
 /// answer, the engine asks "would you like to talk with a peer?" (yes → HandoffRequested("moderate")) and then
 /// asks the waiting question again.
+/// <paramref name="TimeZone"/>: the IANA zone the channel sent with this activity (Web Chat, Teams), if any.
 /// </remarks>
 public sealed record DialogInput(
     DialogInputKind Kind,
@@ -26,4 +27,5 @@ public sealed record DialogInput(
     string ChannelId,
     string Locale,
     DateTimeOffset Now,
-    bool OfferPeer = false);
+    bool OfferPeer = false,
+    string? TimeZone = null);

@@ -13,6 +13,9 @@ public sealed class DialogState
 
     /// <summary>Whether the client has been greeted (SMS has no join event, so the first message greets).</summary>
     public bool Welcomed { get; set; }
+
+    /// <summary>Keys of <c>once</c> steps this client has passed (an offer made once, ever).</summary>
+    public List<string> Marks { get; set; } = [];
 }
 
 /// <summary>One running dialog: where it is and its variables.</summary>

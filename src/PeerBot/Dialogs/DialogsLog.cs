@@ -22,4 +22,8 @@ internal static partial class DialogsLog
 
     [LoggerMessage(2006, LogLevel.Debug, "Conversation {ConversationKey} used global command {Command}")]
     public static partial void Command(ILogger logger, string conversationKey, string command);
+
+    [LoggerMessage(2007, LogLevel.Warning,
+        "Conversation {ConversationKey}: step {DialogId}/{StepId} got a value it cannot use; skipped (check the dialog file)")]
+    public static partial void StepValueUnusable(ILogger logger, string conversationKey, string dialogId, string stepId);
 }

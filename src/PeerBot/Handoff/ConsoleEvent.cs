@@ -12,6 +12,8 @@ public sealed record ConsoleEvent(string Type, Guid? HandoffId = null, string? P
     public const string Escalation = "escalation";
     public const string Closed = "closed";
     public const string Reminder = "reminder";
+    /// <summary>A client went quiet (missed scheduled check-ins): the coordinator board refreshes.</summary>
+    public const string Quiet = "quiet";
 
     /// <summary>Only for coordinators (escalations, supervisor flags).</summary>
     public bool CoordinatorsOnly { get; init; }

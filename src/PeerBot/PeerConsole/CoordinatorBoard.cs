@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PeerBot.Audit;
+using PeerBot.Conversations;
 using PeerBot.Data;
 using PeerBot.Handoff;
+using PeerBot.Scheduling;
 
 namespace PeerBot.PeerConsole;
 
@@ -15,7 +17,11 @@ public sealed record Board(
     IReadOnlyList<PeerLoad> Peers,
     IReadOnlyDictionary<string, int> OutcomesLast24h,
     int Escalated,
-    int SupervisorFlags);
+    int SupervisorFlags,
+    IReadOnlyList<QuietClient> GoneQuiet);
+
+/// <summary>A client who stopped answering scheduled check-ins (opaque key, channel, counts and times only).</summary>
+public sealed record QuietClient(string ConversationKey, string Channel, int MissedInRow, DateTimeOffset? Since);
 public sealed record ClaimTimes(string Tier, string Day, int Claims, double P50Seconds, double P90Seconds);
 public sealed record HandoffMetrics(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ClaimTimes> TimeToClaim, IReadOnlyDictionary<string, int> Outcomes);
 
@@ -26,6 +32,7 @@ public sealed class CoordinatorBoard(
     HandoffEvents events,
     PeerAccounts accounts,
     AuditTrail audit,
+    CheckInScheduler scheduler,
     IOptions<HandoffOptions> options,
     TimeProvider clock)
 {
@@ -58,10 +65,18 @@ public sealed class CoordinatorBoard(
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var flags = await db.Set<HandoffRequest>().CountAsync(h => h.FlaggedForSupervisor && h.ClosedAt >= since, cancellationToken);
 
+        var quiet = await scheduler.GoneQuietAsync(cancellationToken);
+        var quietKeys = quiet.Select(q => q.ConversationKey).ToList();
+        var channels = await db.Set<ConversationRecord>().AsNoTracking().Where(c => quietKeys.Contains(c.Key))
+            .Select(c => new { c.Key, c.ChannelId }).ToDictionaryAsync(c => c.Key, c => c.ChannelId, cancellationToken);
+        var goneQuiet = quiet.OrderByDescending(q => q.MissedInRow).ThenBy(q => q.ConversationKey, StringComparer.Ordinal)
+            .Select(q => new QuietClient(q.ConversationKey, channels.GetValueOrDefault(q.ConversationKey) ?? "unknown", q.MissedInRow, q.Since))
+            .ToList();
+
         audit.Record(viewer.Id, AuditTrail.ReadQueue, null, null);
         await db.SaveChangesAsync(cancellationToken);
         return new Board(tiers, queue, views.Where(v => v.State == "claimed").ToList(), peers, outcomes,
-            open.Count(h => h.EscalatedAt is not null && h.State == HandoffState.Queued), flags);
+            open.Count(h => h.EscalatedAt is not null && h.State == HandoffState.Queued), flags, goneQuiet);
     }
 
     public async Task<HandoffMetrics> MetricsAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public sealed class CheckInScheduler(PeerBotDb db, IOptions<SchedulingOptions> o
                 case DialogEvent.ScheduleRequested requested:
                     await ScheduleAsync(conversationKey, requested, cancellationToken);
                     break;
+                case DialogEvent.ScheduleCancelled { Number: { } number }:
+                    await CancelReminderAsync(conversationKey, number, cancellationToken);
+                    break;
                 case DialogEvent.ScheduleCancelled cancelled:
                     await CancelAsync(conversationKey, cancelled.Kind, cancellationToken);
                     break;
@@ -107,6 +110,39 @@ public sealed class CheckInScheduler(PeerBotDb db, IOptions<SchedulingOptions> o
             SchedulingLog.Cancelled(logger, cancelled, conversationKey);
         return cancelled;
     }
+
+    /// <summary>Cancels the reminder numbered <paramref name="number"/> (1-based, next run first). False when there is none.</summary>
+    public async Task<bool> CancelReminderAsync(string conversationKey, int number, CancellationToken cancellationToken)
+    {
+        var reminders = await ActiveReminders(conversationKey).ToListAsync(cancellationToken);
+        if (number < 1 || number > reminders.Count)
+            return false;
+        reminders[number - 1].Active = false;
+        SchedulingLog.Cancelled(logger, 1, conversationKey);
+        return true;
+    }
+
+    /// <summary>What the client has scheduled and the channel's zone, for the dialogs (read-only).</summary>
+    public async Task<ScheduleOverview> OverviewAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        var checkIn = await db.Set<ScheduleEntry>().AsNoTracking()
+            .Where(e => e.ConversationKey == conversationKey && e.Active && e.Kind == ScheduleKind.CheckIn)
+            .FirstOrDefaultAsync(cancellationToken);
+        var reminders = await ActiveReminders(conversationKey).AsNoTracking().ToListAsync(cancellationToken);
+        var latestZone = await db.Set<ScheduleEntry>().AsNoTracking()
+            .Where(e => e.ConversationKey == conversationKey)
+            .OrderByDescending(e => e.CreatedAt).Select(e => e.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        return new ScheduleOverview(
+            await ChannelZoneAsync(conversationKey, cancellationToken),
+            latestZone,
+            checkIn is null ? null : ScheduleView.From(checkIn),
+            reminders.Select(ScheduleView.From).ToList());
+    }
+
+    // One order for listing and for cancel-by-number: next run first, then id.
+    private IQueryable<ScheduleEntry> ActiveReminders(string conversationKey) =>
+        db.Set<ScheduleEntry>().Where(e => e.ConversationKey == conversationKey && e.Active && e.Kind == ScheduleKind.Reminder)
+            .OrderBy(e => e.NextRunAt).ThenBy(e => e.Id);
 
     /// <summary>The client wrote: they are not quiet any more.</summary>
     public async Task ClientWroteAsync(string conversationKey, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using PeerBot.BotFramework.Schema;
 using PeerBot.Channels;
 using PeerBot.Conversations;
 using PeerBot.Data;
+using PeerBot.Handoff;
 
 namespace PeerBot.Scheduling;
 
@@ -15,8 +16,11 @@ namespace PeerBot.Scheduling;
 /// the rows in the outbox, whose sweeper sends them. Either way no run is enqueued twice.
 /// </summary>
 public sealed class SchedulePlanner(
-    PeerBotDb db, ReplyRenderer renderer, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<SchedulePlanner> logger)
+    PeerBotDb db, ReplyRenderer renderer, HandoffEvents consoleEvents, IOptions<SchedulingOptions> options, TimeProvider clock,
+    ILogger<SchedulePlanner> logger)
 {
+    private bool _wentQuiet;
+
     /// <summary>The batch's sends, or null when nothing is due.</summary>
     /// <param name="dueBy">Only runs due by then (the pass's start), so a pass always ends.</param>
     public async Task<(IReadOnlyList<PlannedSend> Sends, ScheduleRunResult Result)?> PlanBatchAsync(
@@ -43,19 +47,24 @@ public sealed class SchedulePlanner(
         if (claimed == 0)
             return ([], ScheduleRunResult.Empty);
 
-        var entries = await db.Set<ScheduleEntry>().Where(e => e.ClaimToken == token).ToListAsync(cancellationToken);
+        // Not tracked: their new state is written set-based below (one UPDATE per distinct outcome, not one per row).
+        var entries = await db.Set<ScheduleEntry>().AsNoTracking().Where(e => e.ClaimToken == token).ToListAsync(cancellationToken);
         var keys = entries.Select(e => e.ConversationKey).Distinct().ToList();
         var records = await db.Set<ConversationRecord>().AsNoTracking().Where(c => keys.Contains(c.Key)).ToDictionaryAsync(c => c.Key, cancellationToken);
         var states = await db.Set<ChannelState>().AsNoTracking().Where(s => keys.Contains(s.ConversationKey)).ToDictionaryAsync(s => s.ConversationKey, cancellationToken);
         var clients = await db.Set<ClientSchedule>().Where(c => keys.Contains(c.ConversationKey)).ToDictionaryAsync(c => c.ConversationKey, cancellationToken);
 
         var planned = new List<(OutboxMessage Row, ConversationRecord Record, ConversationReference Reference)>();
+        // A batch says the same few things (kind, topic, channel, locale): render and serialize each once.
+        var rendered = new Dictionary<(ScheduleKind, string?, string, string), string[]>();
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         var postponed = 0;
         foreach (var entry in entries)
         {
             entry.ClaimToken = null;
             entry.ClaimedUntil = null;
-            var zone = ScheduleCalculator.FindZone(entry.TimeZoneId) ?? TimeZoneInfo.Utc;
+            if (!zones.TryGetValue(entry.TimeZoneId, out var zone))
+                zones[entry.TimeZoneId] = zone = ScheduleCalculator.FindZone(entry.TimeZoneId) ?? TimeZoneInfo.Utc;
             var record = records.GetValueOrDefault(entry.ConversationKey);
             var reference = record is null ? null : ConversationStore.ReadReference(record);
             if (record is null || reference is null)
@@ -85,13 +94,15 @@ public sealed class SchedulePlanner(
 
             if (entry.Kind == ScheduleKind.CheckIn)
                 CountMissed(entry, record, client, settings, now);
-            foreach (var activity in ScheduledTexts.Render(renderer, entry.Kind, entry.Topic, record.ChannelId, record.Locale))
+            var textKey = (entry.Kind, entry.Topic, record.ChannelId, record.Locale);
+            if (!rendered.TryGetValue(textKey, out var activities))
+                rendered[textKey] = activities = Render(entry.Kind, entry.Topic, record.ChannelId, record.Locale);
+            foreach (var activityJson in activities)
             {
-                activity.Locale ??= record.Locale;
                 var row = new OutboxMessage
                 {
                     ConversationKey = record.Key,
-                    ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options),
+                    ActivityJson = activityJson,
                     CreatedAt = now,
                     // Not due for the sweeper until the lease ends: the scheduler sends it now, or the sweeper
                     // does after a crash.
@@ -104,18 +115,59 @@ public sealed class SchedulePlanner(
             Advance(entry, zone, now);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await CommitAsync(entries, token, cancellationToken))
         {
             SchedulingLog.ClaimLost(logger);
+            db.ChangeTracker.Clear();
             return ([], ScheduleRunResult.Empty);
         }
+        if (_wentQuiet)
+            consoleEvents.Publish(new ConsoleEvent(ConsoleEvent.Quiet) { CoordinatorsOnly = true });
+        _wentQuiet = false;
         var sends = planned.Select(p => new PlannedSend(p.Row.Id, p.Row.ActivityJson, p.Record, p.Reference)).ToList();
         return (sends, new ScheduleRunResult(entries.Count, 0, 0, 0, postponed));
     }
+
+    /// <summary>
+    /// One transaction: the outbox rows and client changes, then each schedule's next run, written with one UPDATE
+    /// per distinct outcome and only where this batch still holds the claim. Any row lost to another worker (our
+    /// lease ran out) rolls everything back, so nothing of this batch is enqueued.
+    /// </summary>
+    private async Task<bool> CommitAsync(List<ScheduleEntry> entries, Guid token, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var updated = 0;
+        foreach (var group in entries.GroupBy(e => (e.NextRunAt, e.LastSentAt, e.Active)))
+        {
+            var (next, lastSent, active) = group.Key;
+            foreach (var chunk in group.Select(e => e.Id).Chunk(500))
+            {
+                updated += await db.Set<ScheduleEntry>()
+                    .Where(e => chunk.Contains(e.Id) && e.ClaimToken == token)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(e => e.NextRunAt, next)
+                        .SetProperty(e => e.LastSentAt, lastSent)
+                        .SetProperty(e => e.Active, active)
+                        .SetProperty(e => e.ClaimToken, (Guid?)null)
+                        .SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+            }
+        }
+        if (updated != entries.Count)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private string[] Render(ScheduleKind kind, string? topic, string channelId, string locale) =>
+        ScheduledTexts.Render(renderer, kind, topic, channelId, locale).Select(activity =>
+        {
+            activity.Locale ??= locale;
+            return JsonSerializer.Serialize(activity, BotJson.Options);
+        }).ToArray();
 
     private void CountMissed(ScheduleEntry entry, ConversationRecord record, ClientSchedule client, SchedulingOptions settings, DateTimeOffset now)
     {
@@ -130,6 +182,7 @@ public sealed class SchedulePlanner(
         {
             client.GoneQuiet = true;
             client.GoneQuietSince = now;
+            _wentQuiet = true;
             SchedulingLog.GoneQuiet(logger, record.Key, client.MissedInRow);
         }
     }

@@ -14,8 +14,10 @@ using PeerBot.Conversations;
 using PeerBot.Data;
 using PeerBot.Dialogs;
 using PeerBot.Handoff;
+using PeerBot.Resources;
 using PeerBot.Safety;
 using PeerBot.Scheduling;
+using PeerBot.Summaries;
 
 namespace PeerBot.Benchmarks.Scheduling;
 
@@ -61,6 +63,7 @@ public class ScheduledDispatchBenchmark : IDisposable
         builder.AddPeerBotData();
         builder.Services.AddBotFramework(builder.Configuration, builder.Environment);
         builder.Services.AddSafety().AddDialogs().AddHandoff().AddChannels().AddConversations();
+        builder.Services.AddResources(builder.Configuration).AddSummaries(); // the turn pipeline's dependencies
         builder.Services.AddScheduling();
         _app = builder.Build();
 

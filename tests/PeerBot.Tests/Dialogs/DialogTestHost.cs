@@ -9,6 +9,7 @@ using PeerBot.Conversations;
 using PeerBot.Data;
 using PeerBot.Dialogs;
 using PeerBot.Resources;
+using PeerBot.Scheduling;
 
 namespace PeerBot.Tests.Dialogs;
 
@@ -37,6 +38,8 @@ internal sealed class DialogTestHost : IAsyncDisposable
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddResources(config);
         services.AddSingleton<ReplyRenderer>();
+        services.AddOptions<SchedulingOptions>();
+        services.AddScoped<CheckInScheduler>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = _services.CreateScope();
         scope.ServiceProvider.GetRequiredService<PeerBotDb>().Database.EnsureCreated();
@@ -67,7 +70,18 @@ internal sealed class DialogTestHost : IAsyncDisposable
             TimeProvider.System.GetUtcNow(), offerPeer);
         var result = await Engine.RunAsync(input, state, CancellationToken.None);
         StateJson = JsonSerializer.Serialize(state);
+        await ApplySchedulingAsync(result.Events);
         return result;
+    }
+
+    /// <summary>Stores scheduling events as the turn pipeline does, so a later step lists what an earlier one set.</summary>
+    private async Task ApplySchedulingAsync(IReadOnlyList<DialogEvent> events)
+    {
+        if (!events.Any(e => e is DialogEvent.ScheduleRequested or DialogEvent.ScheduleCancelled or DialogEvent.QuietHoursChanged))
+            return;
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CheckInScheduler>().ApplyAsync(ConversationKey, events, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<PeerBotDb>().SaveChangesAsync();
     }
 
     public void SetState(DialogState state) => StateJson = JsonSerializer.Serialize(state);

@@ -101,6 +101,12 @@ internal sealed class TranscriptSession : IAsyncDisposable
         DialogEvent.PrivacyCommand p => $"privacy: {p.Command}",
         DialogEvent.LocaleChanged l => $"locale: {l.Locale}",
         DialogEvent.SummaryFact f => $"fact: {f.Kind} {f.Detail}",
+        DialogEvent.ScheduleRequested s => $"schedule: {s.Kind} {s.LocalTime:HH\\:mm} "
+            + (s.OnceOn is { } once ? $"on {once:yyyy-MM-dd}" : s.Days.Count == 0 ? "daily" : string.Join(",", s.Days).ToLowerInvariant())
+            + (s.Topic is null ? string.Empty : $" topic={s.Topic}") + $" zone={s.TimeZone ?? "channel"}",
+        DialogEvent.ScheduleCancelled c => $"schedule-cancel: {c.Kind}{(c.Number is { } n ? $" {n}" : string.Empty)}",
+        DialogEvent.QuietHoursChanged q => $"quiet-hours: {q.Start:HH\\:mm}-{q.End:HH\\:mm}",
+        DialogEvent.DiscreetModeChanged d => $"discreet: {(d.Enabled ? "on" : "off")}",
         _ => e.ToString(),
     };
 

@@ -47,6 +47,7 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
     public string Environment { get; }
     public string DatabasePath => Path.Combine(_folder, "peerbot.db");
     public string Provider => _database.Provider;
+    public string ConnectionString => _database.ConnectionString;
     public ManualTimeProvider Clock { get; } = new();
     public FakeConnector Connector { get; } = new();
     public LogCapture Logs { get; } = new();

@@ -12,10 +12,13 @@ public abstract record PromptStep(
         base.Targets.Concat(GiveUp is null ? [] : [GiveUp]);
 }
 
-/// <summary>A choice between options; the chosen option's value goes into <c>save</c>.</summary>
+/// <summary>
+/// A choice between options; the chosen option's value goes into <c>save</c>, and its label, in the client's
+/// language, into <see cref="SaveLabel"/> (for repeating the choice back: "every Monday").
+/// </summary>
 public sealed record ChoiceStep(
     string Id, int Line, string? Next, LocalizedText Text, string? Save, LocalizedText? Retry, string? GiveUp,
-    IReadOnlyList<ChoiceOption> Options)
+    IReadOnlyList<ChoiceOption> Options, string? SaveLabel = null)
     : PromptStep(Id, Line, Next, Text, Save, Retry, GiveUp)
 {
     public override IEnumerable<string> Targets =>

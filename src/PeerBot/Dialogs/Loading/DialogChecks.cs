@@ -59,10 +59,15 @@ internal static partial class DialogChecks
                 SetStep s => s.Variable,
                 CallStep c => c.Save,
                 GoalsLoadStep g => g.Save,
+                ScheduleListStep l => l.Save,
                 _ => null,
             };
             if (name is not null)
                 declared.Add(name);
+            if (step is ScheduleStatusStep status)
+                declared.UnionWith(status.Saves);
+            if (step is ChoiceStep { SaveLabel: { } label })
+                declared.Add(label);
         }
         foreach (var step in dialog.Steps)
         {
@@ -84,6 +89,7 @@ internal static partial class DialogChecks
                 GoalSaveStep g => InTemplate(g.Slot),
                 GoalRemoveStep g => InTemplate(g.Slot),
                 GoalProgressStep g => [g.From],
+                ScheduleStep or ScheduleCancelStep or QuietHoursStep or DiscreetStep => Uses(step),
                 _ => [],
             };
             foreach (var name in kept.Where(freeText.Contains).Distinct())
@@ -96,6 +102,7 @@ internal static partial class DialogChecks
     {
         MessageStep m => InTexts(m.Text),
         ChoiceStep c => InTexts(c.Text, c.Retry).Concat(c.Options.SelectMany(o => InTexts(o.Label))),
+        DateStep d => InTexts(d.Text, d.Retry).Concat(InTemplate(d.Zone ?? string.Empty)),
         PromptStep p => InTexts(p.Text, p.Retry),
         SetStep s => InTemplate(s.Value),
         BranchStep b => b.Cases.SelectMany(c => c.When.Variables),
@@ -108,6 +115,11 @@ internal static partial class DialogChecks
         GoalRemoveStep g => InTemplate(g.Slot),
         GoalProgressStep g => [g.From],
         GoalsShowStep g => InTexts(g.Heading, g.Empty, g.StepLabel),
+        ScheduleStep s => new[] { s.Time, s.Day, s.Date, s.Zone, s.Topic }.OfType<string>().SelectMany(InTemplate),
+        ScheduleCancelStep c => InTemplate(c.Number ?? string.Empty),
+        QuietHoursStep q => InTemplate(q.Start).Concat(InTemplate(q.End)),
+        DiscreetStep d => InTemplate(d.Enabled),
+        ScheduleListStep l => InTexts(l.Heading, l.None, l.Daily, l.Weekly, l.Once).Except(ScheduleListStep.Fills),
         _ => [],
     };
 

@@ -12,7 +12,7 @@ internal static class StepParser
     public static IReadOnlyDictionary<string, string[]> KeysByType { get; } = new Dictionary<string, string[]>
     {
         ["message"] = ["text", "next"],
-        ["choice"] = [.. PromptKeys, "options"],
+        ["choice"] = [.. PromptKeys, "options", "save-label"],
         ["number"] = [.. PromptKeys, "min", "max"],
         ["yes-no"] = [.. PromptKeys, "yes", "no"],
         ["text"] = PromptKeys,
@@ -27,7 +27,7 @@ internal static class StepParser
         ["find-resources"] = ["category", "place", "max", "found", "none", "next"],
         ["plan-save"] = ["section", "from", "next"],
         ["plan-show"] = ["heading", "empty", "sections", "next"],
-    }.Concat(GoalStepParser.KeysByType).ToDictionary();
+    }.Concat(GoalStepParser.KeysByType).Concat(ScheduleStepParser.KeysByType).ToDictionary();
 
     public static StepDefinition? Parse(YamlMapping m, YamlErrorSink sink)
     {
@@ -57,6 +57,7 @@ internal static class StepParser
             "plan-save" => PlanSave(m, sink, id, line),
             "plan-show" => PlanShow(m, sink, id, line),
             _ when GoalStepParser.KeysByType.ContainsKey(type) => GoalStepParser.Parse(type, m, sink, id, line),
+            _ when ScheduleStepParser.KeysByType.ContainsKey(type) => ScheduleStepParser.Parse(type, m, sink, id, line),
             _ => Unknown(m, sink, type),
         };
         m.RejectUnknownKeys();
@@ -106,7 +107,7 @@ internal static class StepParser
         var retry = m.Text("retry", false);
         var giveUp = m.String("give-up", false);
         return text is null || optionsNode is null ? null
-            : new ChoiceStep(id, line, Next(m), text, save, retry, giveUp, options);
+            : new ChoiceStep(id, line, Next(m), text, save, retry, giveUp, options, m.String("save-label", false));
     }
 
     private static NumberStep? Number(YamlMapping m, YamlErrorSink sink, string id, int line)

@@ -3,10 +3,11 @@ using PeerBot.Conversations;
 using PeerBot.Dialogs.Definitions;
 using PeerBot.Dialogs.SafetyPlans;
 using PeerBot.Resources;
+using PeerBot.Scheduling;
 
 namespace PeerBot.Dialogs.Running;
 
-/// <summary>Steps that reach outside the engine: the resource directory, the client's safety plan and goals.</summary>
+/// <summary>Steps that reach outside the engine: the resource directory, the client's safety plan, goals and schedules.</summary>
 internal sealed class ActionRunner(IServiceScopeFactory scopes)
 {
     private readonly GoalActions _goals = new(scopes);
@@ -32,9 +33,25 @@ internal sealed class ActionRunner(IServiceScopeFactory scopes)
             case PlanShowStep show:
                 await ShowPlanAsync(ctx, frame, show, cancellationToken);
                 break;
+            case ScheduleStatusStep status:
+                await ScheduleViews.StatusAsync(ctx, frame, status, ctx.Services(scopes).GetRequiredService<CheckInScheduler>(), cancellationToken);
+                break;
+            case ScheduleListStep list:
+                await ScheduleViews.ListAsync(ctx, frame, list, ctx.Services(scopes).GetRequiredService<CheckInScheduler>(), cancellationToken);
+                break;
             default:
                 throw new InvalidOperationException($"Step type {step.GetType().Name} has no runner.");
         }
+    }
+
+    /// <summary>Whether the reminder a numbered cancel names exists (the list may have changed since it was shown).</summary>
+    public async Task<bool> ReminderExistsAsync(TurnContext ctx, DialogFrame frame, ScheduleCancelStep step, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(ctx.Render(step.Number!, frame), System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
+            return false;
+        var overview = await ctx.Services(scopes).GetRequiredService<CheckInScheduler>().OverviewAsync(ctx.Input.ConversationKey, cancellationToken);
+        return number <= overview.Reminders.Count;
     }
 
     private async Task FindAsync(TurnContext ctx, DialogFrame frame, FindResourcesStep find, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PeerBot.Dialogs.Definitions;
 
 namespace PeerBot.Dialogs.Running;
@@ -8,13 +9,13 @@ namespace PeerBot.Dialogs.Running;
 /// </summary>
 internal sealed class AnswerHandler(StepRunner runner, ILogger logger)
 {
-    private sealed record Answer(string Value, string? Next);
+    private sealed record Answer(string Value, string? Next, string? Label = null);
 
     public async Task HandleAsync(
         TurnContext ctx, DialogFrame frame, DialogDefinition dialog, PromptStep prompt, string text,
         CancellationToken cancellationToken)
     {
-        var answer = Interpret(ctx, prompt, text);
+        var answer = Interpret(ctx, frame, prompt, text);
         if (answer is not null)
         {
             frame.Waiting = false;
@@ -26,6 +27,8 @@ internal sealed class AnswerHandler(StepRunner runner, ILogger logger)
                 else
                     frame.Variables[prompt.Save] = answer.Value;
             }
+            if (prompt is ChoiceStep { SaveLabel: { } labelVariable } && answer.Label is not null)
+                frame.Variables[labelVariable] = answer.Label;
             frame.StepId = answer.Next ?? dialog.NextOf(prompt);
             await runner.ContinueAsync(ctx, cancellationToken);
             return;
@@ -56,13 +59,25 @@ internal sealed class AnswerHandler(StepRunner runner, ILogger logger)
     public static bool IsExactChoice(TurnContext ctx, PromptStep prompt, string text) =>
         prompt is ChoiceStep choice && AnswerMatcher.MatchChoice(text, Candidates(ctx, choice), exactOnly: true) >= 0;
 
-    private static Answer? Interpret(TurnContext ctx, PromptStep prompt, string text)
+    private static Answer? Interpret(TurnContext ctx, DialogFrame frame, PromptStep prompt, string text)
     {
         switch (prompt)
         {
+            case TimeStep:
+                return WhenParser.Time(text) is { } time ? new Answer(time.ToString("HH:mm", CultureInfo.InvariantCulture), null) : null;
+            case DateStep date:
+                var zone = WhenParser.Zone(date.Zone is null ? null : ctx.Render(date.Zone, frame))
+                    ?? WhenParser.Zone(ctx.Input.TimeZone) ?? TimeZoneInfo.Utc;
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ctx.Input.Now, zone).DateTime);
+                return WhenParser.Date(text, ctx.Locale, today) is { } day
+                    ? new Answer(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
+                    : null;
+            case TimeZoneStep:
+                return WhenParser.Zone(text) is { } found ? new Answer(found.Id, null) : null;
             case ChoiceStep choice:
                 var index = AnswerMatcher.MatchChoice(text, Candidates(ctx, choice));
-                return index < 0 ? null : new Answer(choice.Options[index].Value, choice.Options[index].Next);
+                return index < 0 ? null
+                    : new Answer(choice.Options[index].Value, choice.Options[index].Next, ctx.Text(choice.Options[index].Label, null));
             case YesNoStep yesNo:
                 var yes = ctx.Global.Texts[GlobalText.Yes].ByLocale.Values
                     .Concat(ctx.Global.Words[GlobalWord.Yes].All).ToList();
@@ -77,7 +92,7 @@ internal sealed class AnswerHandler(StepRunner runner, ILogger logger)
             case NumberStep number:
                 var n = text.Length <= 100 ? AnswerMatcher.FirstNumber(text) : null;
                 return n is { } value && value >= number.Min && value <= number.Max
-                    ? new Answer(value.ToString(System.Globalization.CultureInfo.InvariantCulture), null)
+                    ? new Answer(value.ToString(CultureInfo.InvariantCulture), null)
                     : null;
             default:
                 var normalized = AnswerMatcher.Normalize(text);

@@ -135,6 +135,17 @@ internal sealed class StepRunner(ActionRunner actions, ILogger logger)
             case FactStep fact:
                 ctx.Events.Add(new DialogEvent.SummaryFact(fact.Kind, ctx.Render(fact.Detail, frame)));
                 break;
+            case OnceStep once:
+                next = ctx.State.Marks.Contains(once.Key) ? once.Later : once.First;
+                if (next == once.First)
+                    ctx.State.Marks.Add(once.Key);
+                break;
+            case ScheduleCancelStep { Number: not null } numbered
+                when !await actions.ReminderExistsAsync(ctx, frame, numbered, cancellationToken):
+                next = numbered.Missing ?? next;
+                break;
+            case var _ when ScheduleActions.TryRun(ctx, frame, step, logger):
+                break;
             default:
                 await actions.RunAsync(ctx, frame, step, cancellationToken);
                 break;

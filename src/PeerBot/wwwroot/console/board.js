@@ -34,6 +34,8 @@
         v.escalated ? 'ESCALATED' : v.slaBreached ? 'Past limit' : 'Within limit'],
       v.slaBreached ? 'breach' : '')));
     $('claimed-rows').replaceChildren(...board.claimed.map((v) => row([tierBadge(v), v.peerName || '', v.channel, v.claimedAt ? time(v.claimedAt) : ''])));
+    $('quiet-rows').replaceChildren(...board.goneQuiet.map((q) => row(
+      [q.conversationKey, q.channel, String(q.missedInRow), q.since ? time(q.since) : ''])));
     $('peer-rows').replaceChildren(...board.peers.map((p) => {
       const name = el('span');
       name.appendChild(el('span', 'dot' + (p.online ? ' on' : '')));
