@@ -45,7 +45,7 @@ public sealed class DistressDetector
         }
         var norm = ArrayPool<char>.Shared.Rent(scanLength);
         var tokens = ArrayPool<Token>.Shared.Rent(scanLength);
-        var matches = ArrayPool<PatternMatch>.Shared.Rent(scanLength * 2 + 16);
+        var matches = ArrayPool<PatternMatch>.Shared.Rent(scanLength * 3 + 16);
         try
         {
             return Scan(text, norm, tokens, matches);
@@ -78,7 +78,7 @@ public sealed class DistressDetector
         public const int Chars = 512;
         public char[] Norm { get; } = new char[Chars];
         public Token[] Tokens { get; } = new Token[Chars];
-        public PatternMatch[] Matches { get; } = new PatternMatch[Chars * 2 + 16];
+        public PatternMatch[] Matches { get; } = new PatternMatch[Chars * 3 + 16];
     }
 
     /// <summary>True when the words look Spanish rather than English (used to pick the reply language).</summary>
