@@ -78,7 +78,7 @@ public sealed class CooccurrenceRuleTests
 
     [Fact]
     public void ExclusionOverAPart_DropsTheRule() =>
-        Assert.Equal(DistressTier.None, Scan("counting pills for my pill organizer").Tier);
+        Assert.Equal(DistressTier.None, Scan("counting on my pill organizer").Tier);
 
     [Fact]
     public void Explanation_QuotesEveryPart()
