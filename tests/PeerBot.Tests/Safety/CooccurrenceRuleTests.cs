@@ -7,7 +7,7 @@ namespace PeerBot.Tests.Safety;
 
 /// <summary>
 /// Co-occurrence rules ('all' parts within a word window) on a small lexicon: any order, window and sentence bounds,
-/// negation before a part, exclusions over a part, explanation naming every part, and validation errors.
+/// negation before the first part, exclusions over a part, explanation naming every part, and validation errors.
 /// </summary>
 public sealed class CooccurrenceRuleTests
 {
@@ -73,8 +73,12 @@ public sealed class CooccurrenceRuleTests
         Assert.Equal(DistressTier.Crisis, Scan("gave away my stuff today. thanks. goodbye").Tier);
 
     [Fact]
-    public void NegationBeforeAnyPart_DropsTheRule() =>
-        Assert.Equal(DistressTier.None, Scan("my pills are there but i'm not counting them").Tier);
+    public void NegationBeforeFirstPart_DropsTheRule() =>
+        Assert.Equal(DistressTier.None, Scan("i'm not counting my pills").Tier);
+
+    [Fact]
+    public void NegationOnlyBeforeALaterPart_KeepsTheRule() =>
+        Assert.Equal(DistressTier.Crisis, Scan("my pills, i'm not counting them").Tier);
 
     [Fact]
     public void ExclusionOverAPart_DropsTheRule() =>

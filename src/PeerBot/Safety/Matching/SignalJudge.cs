@@ -84,15 +84,12 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
             if (rule.RequiresDenial != (pass == 1) || !TryCombine(rule, last, matches, tokens, matches[i], out var span))
                 continue;
             var excluded = false;
-            var negated = false;
-            for (var p = rule.FirstPart; p < rule.FirstPart + rule.PartCount; p++)
-            {
-                var part = matches[last[p]];
-                excluded |= IsExcluded(part, rule, matches);
-                negated |= rule.NegatedTier.HasValue && IsNegated(part, rule, tokens, matches);
-            }
+            for (var p = rule.FirstPart; p < rule.FirstPart + rule.PartCount && !excluded; p++)
+                excluded = IsExcluded(matches[last[p]], rule, matches);
             if (excluded)
                 continue;
+            // Like a pattern rule: a negation cue shortly before the first part (or inside, with negationInside).
+            var negated = rule.NegatedTier.HasValue && IsNegated(span, rule, tokens, matches);
             var past = !negated && rule.PastTier.HasValue && IsPast(span, tokens, matches);
             var third = IsThirdPerson(span, tokens);
             var tier = negated ? rule.NegatedTier!.Value : past ? rule.PastTier!.Value : rule.Tier;
