@@ -217,10 +217,19 @@ internal sealed class PatternTrie
                     classChildren.Add(index[child]);
                 }
                 terminals.AddRange(n.Terminals);
-                foreach (var (word, child) in (n.LiteralCount == 0 ? [] : n.Literals).OrderBy(e => e.Key))
+                if (n.LiteralCount > 0)
                 {
-                    literalWords.Add(word);
-                    literalChildren.Add(index[child]);
+                    var words = new int[n.LiteralCount];
+                    var children = new int[n.LiteralCount];
+                    var e = 0;
+                    foreach (var (word, child) in n.Literals)
+                    {
+                        words[e] = word;
+                        children[e++] = index[child];
+                    }
+                    Array.Sort(words, children);
+                    literalWords.AddRange(words);
+                    literalChildren.AddRange(children);
                 }
             }
             return new PatternTrie(nodes, [.. classMasks], [.. classChildren], [.. terminals], [.. literalWords],
