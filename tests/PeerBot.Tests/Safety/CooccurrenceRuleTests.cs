@@ -45,6 +45,16 @@ public sealed class CooccurrenceRuleTests
               - ["goodbye"]
               - ["gave away"]
             examples: ["gave away my stuff. goodbye"]
+          - id: co-score
+            tier: high
+            category: hopelessness
+            atLeast: 2
+            window: 10
+            all:
+              - ["hopeless"]
+              - ["alone"]
+              - ["broke"]
+            examples: ["hopeless and alone"]
         """;
 
     private static DistressAssessment Scan(string text) =>
@@ -100,6 +110,25 @@ public sealed class CooccurrenceRuleTests
     }
 
     [Theory]
+    [InlineData("hopeless and alone")]
+    [InlineData("broke, alone")]
+    [InlineData("broke and hopeless")]
+    public void AtLeast_AnyTwoOfThreeParts_Fire(string text) =>
+        Assert.Equal("co-score", Assert.Single(Scan(text).Signals).RuleId);
+
+    [Fact]
+    public void AtLeast_OnePartOnly_DoesNotFire() => Assert.Equal(DistressTier.None, Scan("feeling hopeless").Tier);
+
+    [Fact]
+    public void AtLeast_ExplanationNamesOnlyCountedParts()
+    {
+        var explanation = Scan("hopeless and alone").Top!.Explanation;
+        Assert.Contains("\"hopeless\" + \"alone\"", explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("broke", explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    atLeast: 2\n", "    atLeast: 7\n", "atLeast")]
     [InlineData("    window: 6\n", "    window: 99\n", "window")]
     [InlineData("      - [\"counting|counted|enough\"]\n", "", "2 to 6 parts")]
     [InlineData("    acrossSentences: true\n", "    acrossSentences: maybe\n", "acrossSentences")]

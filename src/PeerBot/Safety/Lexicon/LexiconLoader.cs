@@ -11,7 +11,7 @@ internal static class LexiconLoader
 {
     private static readonly string[] RequiredClasses = ["first_person", "third_person", "clause_break", "lang_es", "lang_en"];
     private static readonly string[] RuleKeys =
-        ["id", "tier", "category", "patterns", "all", "window", "acrossSentences", "examples", "negated", "past", "thirdPerson",
+        ["id", "tier", "category", "patterns", "all", "atLeast", "window", "acrossSentences", "examples", "negated", "past", "thirdPerson",
             "requiresDenial", "negationInside", "note"];
     private const int MaxParts = 6;
     private const int MaxWindow = 40;
@@ -219,9 +219,17 @@ internal static class LexiconLoader
             var (window, across) = cooccurrence
                 ? ReadCooccurrence(reader, compiler, fields, path, result.Count, partRules)
                 : (0, false);
+            var partCount = partRules.Count - firstPart;
+            var atLeast = partCount;
+            if (fields.TryGetValue("atLeast", out var atLeastNode)
+                && (!int.TryParse(reader.Scalar(atLeastNode, $"{path}.atLeast"), out atLeast) || atLeast < 2 || atLeast > partCount))
+            {
+                reader.Error(atLeastNode, $"{path}.atLeast", "expected a whole number from 2 to the number of parts");
+                atLeast = partCount;
+            }
             var examples = RequiredList(reader, fields, "examples", item, path).Select(e => e.Value).ToList();
             result.Add(new CompiledRule(id ?? path, tier.Value, category ?? "unknown", negated, past, third,
-                requiresDenial, examples, negationInside, firstPart, partRules.Count - firstPart, window, across));
+                requiresDenial, examples, negationInside, firstPart, partCount, window, across, atLeast));
         }
         return result;
     }

@@ -6,7 +6,8 @@ namespace PeerBot.Safety.Matching;
 /// cue inside the matched words (a compositional frame whose gap holds "don't": "hope I don't die").
 /// A co-occurrence rule (<see cref="PartCount"/> &gt; 0) fires when each of its parts (global part indices
 /// <see cref="FirstPart"/>.. <see cref="FirstPart"/> + <see cref="PartCount"/> - 1) matches, in any order, with all
-/// hits inside <see cref="Window"/> words and, unless <see cref="AcrossSentences"/>, inside one sentence.
+/// hits inside <see cref="Window"/> words and, unless <see cref="AcrossSentences"/>, inside one sentence; with
+/// <see cref="AtLeast"/> below the part count, any that many parts suffice (a concept score).
 /// </summary>
 internal sealed record CompiledRule(
     string Id,
@@ -21,7 +22,8 @@ internal sealed record CompiledRule(
     int FirstPart = 0,
     int PartCount = 0,
     int Window = 0,
-    bool AcrossSentences = false)
+    bool AcrossSentences = false,
+    int AtLeast = 0)
 {
     public bool IsCooccurrence => PartCount > 0;
 }

@@ -81,11 +81,11 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                 continue;
             last[target.Index] = i;
             var rule = lexicon.Rules[lexicon.PartRules[target.Index]];
-            if (rule.RequiresDenial != (pass == 1) || !TryCombine(rule, last, matches, tokens, matches[i], out var span))
+            if (rule.RequiresDenial != (pass == 1) || !TryCombine(rule, last, matches, tokens, matches[i], out var span, out var used))
                 continue;
             var excluded = false;
-            for (var p = rule.FirstPart; p < rule.FirstPart + rule.PartCount && !excluded; p++)
-                excluded = IsExcluded(matches[last[p]], rule, matches);
+            for (var p = 0; p < rule.PartCount && !excluded; p++)
+                excluded = (used & (1 << p)) != 0 && IsExcluded(matches[last[rule.FirstPart + p]], rule, matches);
             if (excluded)
                 continue;
             // Like a pattern rule: a negation cue shortly before the first part (or inside, with negationInside).
@@ -99,40 +99,55 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                 denial = true;
             if (tier == DistressTier.None)
                 continue;
-            Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, rule, tier, span, negated, past, third));
+            Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, used, rule, tier, span, negated, past, third));
         }
     }
 
+    /// <summary>
+    /// Combines the latest hit of each part with the current hit: a part counts when it lies in the window that ends
+    /// at the current hit (and in its sentence unless the rule spans sentences). <paramref name="used"/> has a bit per
+    /// counted part; the rule needs <see cref="CompiledRule.AtLeast"/> of them.
+    /// </summary>
     private static bool TryCombine(CompiledRule rule, ReadOnlySpan<int> last, ReadOnlySpan<PatternMatch> matches,
-        ReadOnlySpan<Token> tokens, PatternMatch current, out PatternMatch span)
+        ReadOnlySpan<Token> tokens, PatternMatch current, out PatternMatch span, out int used)
     {
         int start = current.Start, end = current.End;
         var sentence = tokens[current.Start].Sentence;
         span = current;
-        for (var p = rule.FirstPart; p < rule.FirstPart + rule.PartCount; p++)
+        used = 0;
+        var count = 0;
+        for (var p = 0; p < rule.PartCount; p++)
         {
-            if (last[p] < 0)
-                return false;
-            var part = matches[last[p]];
+            var index = last[rule.FirstPart + p];
+            if (index < 0)
+                continue;
+            var part = matches[index];
             if (!rule.AcrossSentences && tokens[part.Start].Sentence != sentence)
-                return false;
+                continue;
+            var partEnd = Math.Max(end, part.End);
+            if (partEnd - Math.Min(start, part.Start) + 1 > rule.Window)
+                continue;
             start = Math.Min(start, part.Start);
-            end = Math.Max(end, part.End);
+            end = partEnd;
+            used |= 1 << p;
+            count++;
         }
-        if (end - start + 1 > rule.Window)
+        if (count < rule.AtLeast)
             return false;
         span = new PatternMatch(current.Target, start, end);
         return true;
     }
 
     private static string ExplainParts(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
-        ReadOnlySpan<PatternMatch> matches, ReadOnlySpan<int> last, CompiledRule rule, DistressTier tier,
+        ReadOnlySpan<PatternMatch> matches, ReadOnlySpan<int> last, int used, CompiledRule rule, DistressTier tier,
         PatternMatch span, bool negated, bool past, bool third)
     {
         var words = new System.Text.StringBuilder();
-        for (var p = rule.FirstPart; p < rule.FirstPart + rule.PartCount; p++)
+        for (var p = 0; p < rule.PartCount; p++)
         {
-            var part = matches[last[p]];
+            if ((used & (1 << p)) == 0)
+                continue;
+            var part = matches[last[rule.FirstPart + p]];
             var from = tokens[part.Start].OrigStart;
             var to = tokens[part.End].OrigEnd;
             if (words.Length > 0)
