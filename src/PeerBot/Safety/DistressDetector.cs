@@ -7,7 +7,8 @@ namespace PeerBot.Safety;
 
 /// <summary>
 /// Scans one message against the lexicon (dialogs/safety/lexicon.yaml): normalization, one trie walk over the tokens,
-/// then idiom exclusions, negation, tense and third-person modifiers. A message with no hit allocates nothing.
+/// co-occurrence (concept) rules over the hits, then idiom exclusions, negation, tense and third-person modifiers.
+/// A message with no hit allocates nothing.
 /// Texts longer than <see cref="MaxScanChars"/> are scanned at their start and their end.
 /// </summary>
 public sealed class DistressDetector
