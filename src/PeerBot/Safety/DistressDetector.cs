@@ -7,7 +7,8 @@ namespace PeerBot.Safety;
 
 /// <summary>
 /// Scans one message against the lexicon (dialogs/safety/lexicon.yaml): normalization, one trie walk over the tokens,
-/// then idiom exclusions, negation, tense and third-person modifiers. A message with no hit allocates nothing.
+/// co-occurrence (concept) rules over the hits, then idiom exclusions, negation, tense and third-person modifiers.
+/// A message with no hit allocates nothing.
 /// Texts longer than <see cref="MaxScanChars"/> are scanned at their start and their end.
 /// </summary>
 public sealed class DistressDetector
@@ -45,7 +46,7 @@ public sealed class DistressDetector
         }
         var norm = ArrayPool<char>.Shared.Rent(scanLength);
         var tokens = ArrayPool<Token>.Shared.Rent(scanLength);
-        var matches = ArrayPool<PatternMatch>.Shared.Rent(scanLength * 2 + 16);
+        var matches = ArrayPool<PatternMatch>.Shared.Rent(scanLength * 3 + 16);
         try
         {
             return Scan(text, norm, tokens, matches);
@@ -78,7 +79,7 @@ public sealed class DistressDetector
         public const int Chars = 512;
         public char[] Norm { get; } = new char[Chars];
         public Token[] Tokens { get; } = new Token[Chars];
-        public PatternMatch[] Matches { get; } = new PatternMatch[Chars * 2 + 16];
+        public PatternMatch[] Matches { get; } = new PatternMatch[Chars * 3 + 16];
     }
 
     /// <summary>True when the words look Spanish rather than English (used to pick the reply language).</summary>

@@ -11,7 +11,10 @@ internal static class LexiconLoader
 {
     private static readonly string[] RequiredClasses = ["first_person", "third_person", "clause_break", "lang_es", "lang_en"];
     private static readonly string[] RuleKeys =
-        ["id", "tier", "category", "patterns", "examples", "negated", "past", "thirdPerson", "requiresDenial", "negationInside", "note"];
+        ["id", "tier", "category", "patterns", "all", "atLeast", "window", "acrossSentences", "examples", "negated", "past", "thirdPerson",
+            "requiresDenial", "negationInside", "note"];
+    private const int MaxParts = 6;
+    private const int MaxWindow = 40;
 
     public static CompiledLexicon Load(string path)
     {
@@ -49,7 +52,8 @@ internal static class LexiconLoader
         ReadClasses(reader, compiler, top["classes"]);
         ReadCues(reader, compiler, top["cues"]);
         var exclusions = top.TryGetValue("exclusions", out var ex) ? ReadExclusions(reader, compiler, ex) : [];
-        var rules = ReadRules(reader, compiler, top["rules"]);
+        var partRules = new List<int>();
+        var rules = ReadRules(reader, compiler, top["rules"], partRules);
         reader.ThrowIfAny();
 
         var (vocabulary, trie, targets) = compiler.Build();
@@ -60,6 +64,7 @@ internal static class LexiconLoader
             Trie = trie,
             Targets = targets,
             Rules = [.. rules],
+            PartRules = [.. partRules],
             Exclusions = [.. exclusions],
             NegationWindow = negationWindow,
             PatternCount = compiler.PatternCount,
@@ -164,7 +169,8 @@ internal static class LexiconLoader
         return result;
     }
 
-    private static List<CompiledRule> ReadRules(YamlReader reader, PatternCompiler compiler, YamlNode node)
+    private static List<CompiledRule> ReadRules(YamlReader reader, PatternCompiler compiler, YamlNode node,
+        List<int> partRules)
     {
         var result = new List<CompiledRule>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -203,13 +209,67 @@ internal static class LexiconLoader
             if (fields.TryGetValue("negationInside", out var insideNode)
                 && !bool.TryParse(reader.Scalar(insideNode, $"{path}.negationInside"), out negationInside))
                 reader.Error(insideNode, $"{path}.negationInside", "expected true or false");
-            foreach (var (pattern, patternNode) in RequiredList(reader, fields, "patterns", item, path))
-                compiler.AddPattern(pattern, new PatternTarget(TargetKind.Rule, result.Count), patternNode, $"{path}.patterns");
+            var firstPart = partRules.Count;
+            var cooccurrence = fields.ContainsKey("all");
+            if (!cooccurrence || fields.ContainsKey("patterns"))
+            {
+                foreach (var (pattern, patternNode) in RequiredList(reader, fields, "patterns", item, path))
+                    compiler.AddPattern(pattern, new PatternTarget(TargetKind.Rule, result.Count), patternNode, $"{path}.patterns");
+            }
+            var (window, across) = cooccurrence
+                ? ReadCooccurrence(reader, compiler, fields, path, result.Count, partRules)
+                : (0, false);
+            var partCount = partRules.Count - firstPart;
+            var atLeast = partCount;
+            if (fields.TryGetValue("atLeast", out var atLeastNode)
+                && (!int.TryParse(reader.Scalar(atLeastNode, $"{path}.atLeast"), out atLeast) || atLeast < 2 || atLeast > partCount))
+            {
+                reader.Error(atLeastNode, $"{path}.atLeast", "expected a whole number from 2 to the number of parts");
+                atLeast = partCount;
+            }
             var examples = RequiredList(reader, fields, "examples", item, path).Select(e => e.Value).ToList();
             result.Add(new CompiledRule(id ?? path, tier.Value, category ?? "unknown", negated, past, third,
-                requiresDenial, examples, negationInside));
+                requiresDenial, examples, negationInside, firstPart, partCount, window, across, atLeast));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Reads a co-occurrence rule: <c>all</c> is a list of 2–6 parts, each a list of patterns; <c>window</c> (words,
+    /// default 12) bounds the span from the first to the last part; <c>acrossSentences</c> lets the parts sit in
+    /// different sentences of the message.
+    /// </summary>
+    private static (int Window, bool AcrossSentences) ReadCooccurrence(YamlReader reader, PatternCompiler compiler,
+        Dictionary<string, YamlNode> fields, string path, int ruleIndex, List<int> partRules)
+    {
+        var window = 12;
+        if (fields.TryGetValue("window", out var windowNode)
+            && (!int.TryParse(reader.Scalar(windowNode, $"{path}.window"), out window) || window < 1 || window > MaxWindow))
+        {
+            reader.Error(windowNode, $"{path}.window", $"expected a whole number from 1 to {MaxWindow}");
+            window = 12;
+        }
+        var across = false;
+        if (fields.TryGetValue("acrossSentences", out var acrossNode)
+            && !bool.TryParse(reader.Scalar(acrossNode, $"{path}.acrossSentences"), out across))
+            reader.Error(acrossNode, $"{path}.acrossSentences", "expected true or false");
+        if (fields["all"] is not YamlSequenceNode parts || parts.Children.Count is < 2 or > MaxParts)
+        {
+            reader.Error(fields["all"], $"{path}.all", $"expected a list of 2 to {MaxParts} parts (each a list of patterns)");
+            return (window, across);
+        }
+        for (var p = 0; p < parts.Children.Count; p++)
+        {
+            var partPath = $"{path}.all[{p}]";
+            var patterns = reader.List(parts.Children[p], partPath);
+            if (patterns.Count == 0)
+                reader.Error(parts.Children[p], partPath, "needs at least one pattern");
+            var partIndex = partRules.Count;
+            partRules.Add(ruleIndex);
+            foreach (var (pattern, patternNode) in patterns)
+                compiler.AddPattern(pattern, new PatternTarget(TargetKind.Part, partIndex), patternNode, partPath);
+        }
+        return (window, across);
     }
 
     private static List<(string Value, YamlNode Node)> RequiredList(YamlReader reader,

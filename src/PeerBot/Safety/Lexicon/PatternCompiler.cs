@@ -20,6 +20,7 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
     private readonly Dictionary<int, ulong> _wordClasses = [];
     private readonly PatternTrie.Builder _trie = new(gapMax);
     private readonly List<PatternTarget> _targets = [];
+    private readonly Dictionary<string, List<string>> _tokenCache = new(StringComparer.Ordinal);
 
     private int _nextId;
 
@@ -136,7 +137,8 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
                         alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
                         continue;
                     }
-                    var tokens = Tokens(alternative);
+                    if (!_tokenCache.TryGetValue(alternative, out var tokens))
+                        _tokenCache[alternative] = tokens = Tokens(alternative);
                     if (tokens.Count == 0 || alternative.Contains('<', StringComparison.Ordinal)
                         || alternative.Contains('>', StringComparison.Ordinal))
                     {

@@ -10,6 +10,9 @@ internal sealed class CompiledLexicon
     public required CompiledRule[] Rules { get; init; }
     public required CompiledExclusion[] Exclusions { get; init; }
     public required int NegationWindow { get; init; }
+
+    /// <summary>For each co-occurrence part (by global part index), the index of its rule in <see cref="Rules"/>.</summary>
+    public required int[] PartRules { get; init; }
     public required int PatternCount { get; init; }
     public required ulong NumClass { get; init; }
     public required ulong YearClass { get; init; }

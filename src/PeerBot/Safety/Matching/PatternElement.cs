@@ -11,7 +11,10 @@ internal enum ElementKind
 /// <summary>One position of a compiled pattern: a word, a word class, any one word, or a gap of 0–N words.</summary>
 internal readonly record struct PatternElement(ElementKind Kind, int Value);
 
-/// <summary>What a pattern means when it matches: a rule, an exclusion, or one of the modifier cues.</summary>
+/// <summary>
+/// What a pattern means when it matches: a rule, an exclusion, one of the modifier cues, or one part of a
+/// co-occurrence rule (Index = the part's global index, see <see cref="CompiledLexicon.PartRules"/>).
+/// </summary>
 internal enum TargetKind
 {
     Rule,
@@ -21,6 +24,7 @@ internal enum TargetKind
     PseudoNegation,
     Past,
     Recent,
+    Part,
 }
 
 internal readonly record struct PatternTarget(TargetKind Kind, int Index);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace PeerBot.Safety.Matching;
@@ -30,6 +31,7 @@ internal sealed class PatternTrie
     private readonly int _gapMax;
     private readonly int[] _rootLiterals;
     private readonly ulong _rootClasses;
+    private readonly int[] _rootClassChildren = new int[64];
 
     private PatternTrie(Node[] nodes, ulong[] classMasks, int[] classChildren, int[] terminals,
         int[] literalWords, int[] literalChildren, int gapMax, int wordCount)
@@ -41,8 +43,13 @@ internal sealed class PatternTrie
             _rootLiterals[literalWords[e]] = literalChildren[e];
         _literalWords = literalWords;
         _literalChildren = literalChildren;
+        Array.Fill(_rootClassChildren, -1);
         for (var c = 0; c < nodes[0].ClassCount; c++)
-            _rootClasses |= classMasks[nodes[0].ClassStart + c];
+        {
+            var mask = classMasks[nodes[0].ClassStart + c];
+            _rootClasses |= mask;
+            _rootClassChildren[BitOperations.TrailingZeroCount(mask)] = classChildren[nodes[0].ClassStart + c];
+        }
         _nodes = nodes;
         _classMasks = classMasks;
         _classChildren = classChildren;
@@ -59,14 +66,9 @@ internal sealed class PatternTrie
             ref readonly var token = ref tokens[start];
             if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0)
                 Walk(_rootLiterals[token.WordId], start + 1, start, tokens, matches, ref count);
-            if ((token.Classes & _rootClasses) == 0)
-                continue;
-            ref readonly var root = ref _nodes[0];
-            for (var c = 0; c < root.ClassCount; c++)
-            {
-                if ((token.Classes & _classMasks[root.ClassStart + c]) != 0)
-                    Walk(_classChildren[root.ClassStart + c], start + 1, start, tokens, matches, ref count);
-            }
+            // Root class edges are indexed by class bit: visit only the classes this token has.
+            for (var bits = token.Classes & _rootClasses; bits != 0; bits &= bits - 1)
+                Walk(_rootClassChildren[BitOperations.TrailingZeroCount(bits)], start + 1, start, tokens, matches, ref count);
         }
         return count;
     }
@@ -215,10 +217,19 @@ internal sealed class PatternTrie
                     classChildren.Add(index[child]);
                 }
                 terminals.AddRange(n.Terminals);
-                foreach (var (word, child) in (n.LiteralCount == 0 ? [] : n.Literals).OrderBy(e => e.Key))
+                if (n.LiteralCount > 0)
                 {
-                    literalWords.Add(word);
-                    literalChildren.Add(index[child]);
+                    var words = new int[n.LiteralCount];
+                    var children = new int[n.LiteralCount];
+                    var e = 0;
+                    foreach (var (word, child) in n.Literals)
+                    {
+                        words[e] = word;
+                        children[e++] = index[child];
+                    }
+                    Array.Sort(words, children);
+                    literalWords.AddRange(words);
+                    literalChildren.AddRange(children);
                 }
             }
             return new PatternTrie(nodes, [.. classMasks], [.. classChildren], [.. terminals], [.. literalWords],

@@ -15,7 +15,7 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         var anyRule = false;
         foreach (var m in matches)
         {
-            if (targets[m.Target].Kind == TargetKind.Rule)
+            if (targets[m.Target].Kind is TargetKind.Rule or TargetKind.Part)
             {
                 anyRule = true;
                 break;
@@ -50,6 +50,8 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                     continue;
                 Add(ref signals, rule, tier, Explain(text, tokens, m, rule, tier, negated, past, third));
             }
+            if (lexicon.PartRules.Length > 0)
+                JudgeCooccurrences(text, tokens, matches, pass, ref signals, ref denial);
             if (!denial)
                 break;
         }
@@ -59,6 +61,107 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         signals.Sort(static (a, b) => b.Tier.CompareTo(a.Tier));
         return new DistressAssessment(signals[0].Tier, signals);
     }
+
+    /// <summary>
+    /// Co-occurrence rules: walking the hits in text order, remember the latest hit of every part; when a hit
+    /// completes a rule (every part seen, all inside the window and, unless allowed, one sentence), judge that span.
+    /// Linear in the number of hits times the parts of a rule.
+    /// </summary>
+    private void JudgeCooccurrences(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
+        ReadOnlySpan<PatternMatch> matches, int pass, ref List<DistressSignal>? signals, ref bool denial)
+    {
+        var targets = lexicon.Targets;
+        var partCount = lexicon.PartRules.Length;
+        Span<int> last = partCount <= 512 ? stackalloc int[partCount] : new int[partCount];
+        last.Fill(-1);
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var target = targets[matches[i].Target];
+            if (target.Kind != TargetKind.Part)
+                continue;
+            last[target.Index] = i;
+            var rule = lexicon.Rules[lexicon.PartRules[target.Index]];
+            if (rule.RequiresDenial != (pass == 1) || !TryCombine(rule, last, matches, tokens, matches[i], out var span, out var used))
+                continue;
+            var excluded = false;
+            for (var p = 0; p < rule.PartCount && !excluded; p++)
+                excluded = (used & (1 << p)) != 0 && IsExcluded(matches[last[rule.FirstPart + p]], rule, matches);
+            if (excluded)
+                continue;
+            // Like a pattern rule: a negation cue shortly before the first part (or inside, with negationInside).
+            var negated = rule.NegatedTier.HasValue && IsNegated(span, rule, tokens, matches);
+            var past = !negated && rule.PastTier.HasValue && IsPast(span, tokens, matches);
+            var third = IsThirdPerson(span, tokens);
+            var tier = negated ? rule.NegatedTier!.Value : past ? rule.PastTier!.Value : rule.Tier;
+            if (third && rule.ThirdPersonTier is { } thirdTier && tier > thirdTier)
+                tier = thirdTier;
+            if (negated && rule.Tier == DistressTier.Crisis)
+                denial = true;
+            if (tier == DistressTier.None)
+                continue;
+            Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, used, rule, tier, span, negated, past, third));
+        }
+    }
+
+    /// <summary>
+    /// Combines the latest hit of each part with the current hit: a part counts when it lies in the window that ends
+    /// at the current hit (and in its sentence unless the rule spans sentences). <paramref name="used"/> has a bit per
+    /// counted part; the rule needs <see cref="CompiledRule.AtLeast"/> of them.
+    /// </summary>
+    private static bool TryCombine(CompiledRule rule, ReadOnlySpan<int> last, ReadOnlySpan<PatternMatch> matches,
+        ReadOnlySpan<Token> tokens, PatternMatch current, out PatternMatch span, out int used)
+    {
+        int start = current.Start, end = current.End;
+        var sentence = tokens[current.Start].Sentence;
+        span = current;
+        used = 0;
+        var count = 0;
+        for (var p = 0; p < rule.PartCount; p++)
+        {
+            var index = last[rule.FirstPart + p];
+            if (index < 0)
+                continue;
+            var part = matches[index];
+            if (!rule.AcrossSentences && tokens[part.Start].Sentence != sentence)
+                continue;
+            var partEnd = Math.Max(end, part.End);
+            if (partEnd - Math.Min(start, part.Start) + 1 > rule.Window)
+                continue;
+            start = Math.Min(start, part.Start);
+            end = partEnd;
+            used |= 1 << p;
+            count++;
+        }
+        if (count < rule.AtLeast)
+            return false;
+        span = new PatternMatch(current.Target, start, end);
+        return true;
+    }
+
+    private static string ExplainParts(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
+        ReadOnlySpan<PatternMatch> matches, ReadOnlySpan<int> last, int used, CompiledRule rule, DistressTier tier,
+        PatternMatch span, bool negated, bool past, bool third)
+    {
+        var words = new System.Text.StringBuilder();
+        for (var p = 0; p < rule.PartCount; p++)
+        {
+            if ((used & (1 << p)) == 0)
+                continue;
+            var part = matches[last[rule.FirstPart + p]];
+            var from = tokens[part.Start].OrigStart;
+            var to = tokens[part.End].OrigEnd;
+            if (words.Length > 0)
+                words.Append(" + ");
+            words.Append('"').Append(text[from..Math.Min(to, from + MaxQuotedChars / 2)]).Append('"');
+        }
+        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' found {words} together (words {span.Start + 1}–{span.End + 1})"
+            + Notes(rule, tier, negated, past, third);
+    }
+
+    private static string Notes(CompiledRule rule, DistressTier tier, bool negated, bool past, bool third) =>
+        (negated ? $"; negated, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
+        + (past ? $"; in the past, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
+        + (third ? "; about another person" : string.Empty);
 
     private static void Add(ref List<DistressSignal>? signals, CompiledRule rule, DistressTier tier, string explanation)
     {
@@ -154,10 +257,8 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         var from = tokens[m.Start].OrigStart;
         var to = tokens[m.End].OrigEnd;
         var quoted = text[from..Math.Min(to, from + MaxQuotedChars)].ToString();
-        var notes = (negated ? $"; negated, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
-            + (past ? $"; in the past, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
-            + (third ? "; about another person" : string.Empty);
-        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' matched \"{quoted}\" (words {m.Start + 1}–{m.End + 1}){notes}";
+        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' matched \"{quoted}\" (words {m.Start + 1}–{m.End + 1})"
+            + Notes(rule, tier, negated, past, third);
     }
 
     internal static string Label(DistressTier tier) => tier switch

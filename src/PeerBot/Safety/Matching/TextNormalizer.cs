@@ -129,6 +129,25 @@ internal static class TextNormalizer
                 norm[normLength++] = mapped;
                 hash = (hash ^ mapped) * 16777619u;
                 i += width;
+                if (kind == Letter)
+                {
+                    // Fast path for the rest of a plain ASCII word; a repeated letter (possible elongation), a
+                    // digit or anything else goes back to the general loop above with the same state.
+                    var limit = Math.Min(input.Length, i + (norm.Length - normLength));
+                    while (i < limit)
+                    {
+                        var next = input[i];
+                        if (next >= 128 || AsciiKind[next] != Letter)
+                            break;
+                        var lower = (char)(next | 0x20);
+                        if (lower == norm[normLength - 1])
+                            break;
+                        norm[normLength++] = lower;
+                        hash = (hash ^ lower) * 16777619u;
+                        run = 0;
+                        i++;
+                    }
+                }
                 continue;
             }
 
