@@ -86,7 +86,7 @@ public sealed class ScheduleByDialogTests
         await using var app = NewApp();
         var client = new ActivityBuilder("sms", "+1555" + Random.Shared.Next(1_000_000, 9_999_999));
         // SMS sends no time zone: the dialog asks (1 = Eastern).
-        await SayAsync(app, client, null, "hello", "5", "1", "1", "11am", "1", "yes");
+        await SayAsync(app, client, null, "hello", "6", "1", "1", "11am", "1", "yes");
         var scheduled = await app.WithDbAsync(db => db.Set<ScheduleEntry>().SingleAsync());
         await SayAsync(app, client, null, "STOP");
         var afterStop = app.Connector.TextsTo(client.ConversationId).Count;
