@@ -40,6 +40,21 @@ public sealed class TurnPipeline(
     /// <summary>Runs the turn. Returns the replies when the caller asked for them (expectReplies), else empty.</summary>
     public async Task<IReadOnlyList<Activity>> RunAsync(TurnRequest request, CancellationToken cancellationToken)
     {
+        // One connection for the whole turn: EF otherwise opens and closes one per query, and each open takes the
+        // provider's pool lock (and, on SQLite, re-registers functions) — under load that was a top cost.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await RunTurnAsync(request, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<Activity>> RunTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         var activity = request.Activity;
         var channelHash = ConversationKeys.ChannelHash(activity.ChannelId!, activity.Conversation!.Id!);
         using var lease = await locks.AcquireAsync(channelHash, cancellationToken);
