@@ -41,9 +41,7 @@ public sealed class ConnectorPipeline
     /// Per-conversation rate limits of the channel (Teams), applied inside that order. The channel counts in wall-clock
     /// time, so the pacer does too, whatever clock the rest of the app runs on.
     /// </summary>
-    internal ConversationPacer Pacer => _pacer ??= new ConversationPacer(TimeProvider.System);
-
-    private ConversationPacer? _pacer;
+    internal ConversationPacer Pacer { get; } = new(TimeProvider.System);
 
     private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
 

@@ -115,27 +115,39 @@ public sealed class ReplyOutbox(
 
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
-            var activity = activities[i];
-            Address(activity, reference);
-            try
+            var (_, error) = await TrySendAsync(db, record, reference, rows[i], activities[i], cancellationToken);
+            if (error is not null)
             {
-                var result = await sender.SendAsync(db, record, reference, activity, row.ReplyToId, cancellationToken);
-                if (result == OutboundResult.Failed)
-                {
-                    await PostponeRestAsync(db, rows, i, "transport");
-                    return false;
-                }
-                completions.Completed(row.Id);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                ConversationLog.SendFailed(logger, ex, record.Key, row.Id, row.Attempts + 1);
-                await PostponeRestAsync(db, rows, i, ErrorOf(ex));
+                await PostponeRestAsync(db, rows, i, error);
                 return false;
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Sends one queued message through the sender, which applies the hard checks (opted-out number, unreachable
+    /// conversation) and picks the transport (Bot Connector, or Twilio's REST API for the direct SMS webhook). When
+    /// the channel took it, or it was suppressed for good, its row is marked for the batched delete; otherwise the
+    /// error to record with its retry is returned.
+    /// </summary>
+    private async Task<(OutboundResult Result, string? Error)> TrySendAsync(PeerBotDb db, ConversationRecord record,
+        ConversationReference reference, OutboxMessage row, Activity activity, CancellationToken cancellationToken)
+    {
+        Address(activity, reference);
+        try
+        {
+            var result = await sender.SendAsync(db, record, reference, activity, row.ReplyToId, cancellationToken);
+            if (result == OutboundResult.Failed)
+                return (result, "transport");
+            completions.Completed(row.Id);
+            return (result, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            ConversationLog.SendFailed(logger, ex, record.Key, row.Id, row.Attempts + 1);
+            return (OutboundResult.Failed, ErrorOf(ex));
+        }
     }
 
     private async Task PostponeRestAsync(PeerBotDb db, IReadOnlyList<OutboxMessage> rows, int failed, string error)
@@ -189,29 +201,15 @@ public sealed class ReplyOutbox(
         foreach (var message in due)
         {
             var activity = JsonSerializer.Deserialize<Activity>(message.ActivityJson, BotJson.Options)!;
-            Address(activity, reference);
-            try
+            var (result, error) = await TrySendAsync(db, record!, reference, message, activity, cancellationToken);
+            if (error is not null)
             {
-                // The sender applies the hard checks (opted-out number, unreachable conversation) and picks the
-                // transport (Bot Connector, or Twilio's REST API for the direct SMS webhook).
-                var result = await sender.SendAsync(db, record!, reference, activity, message.ReplyToId, cancellationToken);
-                if (result == OutboundResult.Failed)
-                {
-                    Postpone(message, clock.GetUtcNow(), "transport");
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    break;
-                }
-                completions.Completed(message.Id);
-                if (result == OutboundResult.Sent)
-                    sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                ConversationLog.SendFailed(logger, ex, conversationKey, message.Id, message.Attempts + 1);
-                Postpone(message, clock.GetUtcNow(), ErrorOf(ex));
+                Postpone(message, clock.GetUtcNow(), error);
                 await db.SaveChangesAsync(CancellationToken.None);
                 break;
             }
+            if (result == OutboundResult.Sent)
+                sent++;
         }
         return sent;
     }

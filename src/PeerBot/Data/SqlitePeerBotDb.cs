@@ -14,21 +14,10 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     /// Saves through the database's write gate (<see cref="SqlitePragmas.WriteGate"/>). Inside an explicit
     /// transaction the gate is not taken again: that transaction already owns SQLite's write lock.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var gate = Gate;
-        if (gate is null || Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        ChangeTracker.HasChanges()
+            ? WriteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -38,14 +38,7 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                     continue;
                 if (IsExcluded(m, rule, matches))
                     continue;
-                var negated = rule.NegatedTier.HasValue && IsNegated(m, rule, tokens, matches);
-                var past = !negated && rule.PastTier.HasValue && IsPast(m, tokens, matches);
-                var third = IsThirdPerson(m, tokens);
-                var tier = negated ? rule.NegatedTier!.Value : past ? rule.PastTier!.Value : rule.Tier;
-                if (third && rule.ThirdPersonTier is { } thirdTier && tier > thirdTier)
-                    tier = thirdTier;
-                if (negated && rule.Tier == DistressTier.Crisis)
-                    denial = true;
+                var tier = TierAt(m, rule, tokens, matches, ref denial, out var negated, out var past, out var third);
                 if (tier == DistressTier.None)
                     continue;
                 Add(ref signals, rule, tier, Explain(text, tokens, m, rule, tier, negated, past, third));
@@ -60,6 +53,25 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
             return DistressAssessment.None;
         signals.Sort(static (a, b) => b.Tier.CompareTo(a.Tier));
         return new DistressAssessment(signals[0].Tier, signals);
+    }
+
+    /// <summary>
+    /// The tier a rule gives to a hit (or a co-occurrence span): its negated tier after a negation cue, else its past
+    /// tier after a past cue, else its tier, lowered to its third-person tier when someone else is the subject. A
+    /// negated crisis rule sets <paramref name="denial"/> (the denial pass then runs).
+    /// </summary>
+    private DistressTier TierAt(PatternMatch m, CompiledRule rule, ReadOnlySpan<Token> tokens, ReadOnlySpan<PatternMatch> matches,
+        ref bool denial, out bool negated, out bool past, out bool third)
+    {
+        negated = rule.NegatedTier.HasValue && IsNegated(m, rule, tokens, matches);
+        past = !negated && rule.PastTier.HasValue && IsPast(m, tokens, matches);
+        third = IsThirdPerson(m, tokens);
+        var tier = negated ? rule.NegatedTier!.Value : past ? rule.PastTier!.Value : rule.Tier;
+        if (third && rule.ThirdPersonTier is { } thirdTier && tier > thirdTier)
+            tier = thirdTier;
+        if (negated && rule.Tier == DistressTier.Crisis)
+            denial = true;
+        return tier;
     }
 
     /// <summary>
@@ -89,14 +101,7 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
             if (excluded)
                 continue;
             // Like a pattern rule: a negation cue shortly before the first part (or inside, with negationInside).
-            var negated = rule.NegatedTier.HasValue && IsNegated(span, rule, tokens, matches);
-            var past = !negated && rule.PastTier.HasValue && IsPast(span, tokens, matches);
-            var third = IsThirdPerson(span, tokens);
-            var tier = negated ? rule.NegatedTier!.Value : past ? rule.PastTier!.Value : rule.Tier;
-            if (third && rule.ThirdPersonTier is { } thirdTier && tier > thirdTier)
-                tier = thirdTier;
-            if (negated && rule.Tier == DistressTier.Crisis)
-                denial = true;
+            var tier = TierAt(span, rule, tokens, matches, ref denial, out var negated, out var past, out var third);
             if (tier == DistressTier.None)
                 continue;
             Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, used, rule, tier, span, negated, past, third));
