@@ -4,12 +4,13 @@ using Xunit;
 namespace PeerBot.Tests.Safety;
 
 /// <summary>
-/// Regression gates on eight batches of sentences written for PeerBot (none copied from dev.tsv or OwnPhrasings.tsv),
+/// Regression gates on ten batches of sentences written for PeerBot (none copied from dev.tsv or OwnPhrasings.tsv),
 /// labelled per DISTRESS.md §7. Batch A was written first and tuned on; B to F were each measured once untuned
-/// (the held-out estimates in the commit history) and then used for further rules. G and H were written blind by
-/// someone who never saw the lexicon, scored before any change (figures beside them) and then used to find missing
-/// phenomena (co-occurrence rules). Each gate sits at the level the detector reaches, so any rule or lexicon change
-/// that loses a row fails here.
+/// (the held-out estimates in the commit history) and then used for further rules. G, H, I and J were written blind
+/// by someone who never saw the lexicon and scored before any change (figures beside them); G, H and I were then
+/// used to find missing phenomena. J was kept out of tuning and scored once at the end: its gate is the held-out
+/// level it reached, not a tuned one. Each gate sits at the level the detector reaches, so any rule or lexicon
+/// change that loses a row fails here.
 /// </summary>
 public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture<DetectorFixture>
 {
@@ -22,6 +23,8 @@ public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture
     [InlineData("FreshBatchF.tsv", 1.00, 0.00, 1.00, 0.00)] // no high rows
     [InlineData("FreshBatchG.tsv", 1.00, 1.00, 0.97, 0.00)] // blind batch: 0.78 / 0.63 / 0.57 / 0.05 before tuning
     [InlineData("FreshBatchH.tsv", 1.00, 1.00, 1.00, 0.03)] // blind batch: 0.35 / 0.57 / 0.63 / 0.08 before tuning
+    [InlineData("FreshBatchI.tsv", 1.00, 1.00, 1.00, 0.00)] // blind batch: 0.69 / 0.69 / 0.67 / 0.03 before tuning
+    [InlineData("FreshBatchJ.tsv", 0.66, 0.57, 0.63, 0.03)] // held out: 0.56 / 0.51 / 0.57 / 0.03 before, 0.67 / 0.57 / 0.63 / 0.03 after I (not tuned on)
     public void FreshBatch_AtOrAboveRecallAndFalseAlarms_StayAtReachedLevels(
         string file, double crisisMin, double highMin, double moderateMin, double noneFprMax)
     {
@@ -49,6 +52,6 @@ public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture
             .ToList();
         var flagged = ham.Count(t => fixture.Scan(t).Tier != DistressTier.None);
         Assert.True(ham.Count > 4000);
-        Assert.InRange((double)flagged / ham.Count, 0.0, 0.022);
+        Assert.InRange((double)flagged / ham.Count, 0.0, 0.020);
     }
 }
