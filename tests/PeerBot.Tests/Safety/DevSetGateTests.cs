@@ -51,7 +51,7 @@ public sealed class DevSetGateTests(DetectorFixture fixture) : IClassFixture<Det
 }
 
 /// <summary>
-/// 999 sentences written for PeerBot's tests (not from dev.tsv or any blind batch), covering every tier; they guard phrasings that
+/// 1001 sentences written for PeerBot's tests (not from dev.tsv or any blind batch), covering every tier; they guard phrasings that
 /// were missed once. No tier may fall below its gold tier and no ordinary message may be flagged.
 /// </summary>
 public sealed class OwnPhrasingsTests(DetectorFixture fixture) : IClassFixture<DetectorFixture>
