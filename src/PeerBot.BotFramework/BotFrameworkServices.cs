@@ -46,7 +46,15 @@ public static class BotFrameworkServices
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ConnectorPipeline>>()));
         // Request URLs carry conversation ids (a phone number on SMS): no HttpClient request logging for them.
-        services.AddHttpClient<ConnectorClient>().RemoveAllLoggers();
+        // No redirects: a bearer token is only ever sent to the verified service URL, never to where it points. No
+        // trace-context headers either (nothing downstream reads them; the diagnostics handler cost ~1 % of a turn).
+        services.AddHttpClient<ConnectorClient>().RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ActivityHeadersPropagator = null,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            });
         return services;
     }
 }

@@ -113,11 +113,12 @@ public sealed class ConnectorPipeline
         }
     }
 
+    private const string UserAgent = "PeerBot.BotFramework/1.0 Microsoft-BotFramework/3.1";
+
     private static HttpRequestMessage CreateMessage(ConnectorRequest request, string? token)
     {
         var message = new HttpRequestMessage(request.Method, request.Uri);
-        message.Headers.UserAgent.ParseAdd("PeerBot.BotFramework/1.0");
-        message.Headers.UserAgent.ParseAdd("Microsoft-BotFramework/3.1");
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent); // a constant: no parsing per request
         if (token is not null)
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (request.Body is not null)

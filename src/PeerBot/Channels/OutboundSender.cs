@@ -28,9 +28,9 @@ public sealed class OutboundSender(
         ArgumentNullException.ThrowIfNull(reference);
         var compliance = OutboundMarks.TakeCompliance(activity);
         // A turn's own context already holds the conversation's channel state (ChannelTurnSteps read it).
-        var state = db.Set<ChannelState>().Local.FirstOrDefault(s => s.ConversationKey == record.Key)
-            ?? await db.Set<ChannelState>().AsNoTracking()
-                .FirstOrDefaultAsync(s => s.ConversationKey == record.Key, cancellationToken);
+        var state = db.Set<ChannelState>().Local.FirstOrDefault(s => s.ConversationKey == record.Key);
+        if (state is null && TurnFacts.Of(db, record.Key) is not { ChannelState: false })
+            state = await ChannelStateQueries.Untracked.For(db)(db, record.Key, cancellationToken);
         if (state?.Unreachable == true)
             return Suppress(record.Key, "unreachable");
 

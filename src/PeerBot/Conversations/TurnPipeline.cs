@@ -49,6 +49,7 @@ public sealed class TurnPipeline(
         }
         finally
         {
+            db.Facts = null;
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -141,6 +142,7 @@ public sealed class TurnPipeline(
             {
                 ConversationLog.ConcurrencyRetry(logger, record.Key);
                 db.ChangeTracker.Clear();
+                db.Facts = null; // another writer changed the conversation: what was absent may not be now
                 turn.DiscardPending();
                 record = await store.FindAsync(record.Key, cancellationToken)
                     ?? throw new InvalidOperationException("The conversation disappeared during the turn.");

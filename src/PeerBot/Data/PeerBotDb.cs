@@ -14,6 +14,12 @@ public abstract class PeerBotDb(DbContextOptions options) : DbContext(options), 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
+    /// What the running turn learnt about its conversation when it loaded it (<see cref="Conversations.TurnFacts"/>);
+    /// set by the turn pipeline and cleared when the turn ends (contexts are pooled).
+    /// </summary>
+    public Conversations.TurnFacts? Facts { get; set; }
+
+    /// <summary>
     /// Runs a write that bypasses <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> (<c>ExecuteDelete</c>,
     /// <c>ExecuteUpdate</c>) so that on SQLite it queues with the other writers of this process instead of sleeping
     /// in SQLite's busy handler. PostgreSQL has row locks and needs nothing.

@@ -5,12 +5,20 @@ namespace PeerBot.Handoff;
 
 /// <summary>
 /// Fan-out of <see cref="ConsoleEvent"/>s to connected consoles (server-sent events), and presence: a peer with an
-/// open console stream is online (on this replica). Events reach this replica's consoles at once; on PostgreSQL
-/// <see cref="PostgresConsoleFanOut"/> also sends them to the other replicas (NOTIFY) and delivers theirs here.
+/// open console stream is online. Events reach this replica's consoles at once; on PostgreSQL
+/// <see cref="PostgresConsoleFanOut"/> also sends them to the other replicas (NOTIFY) and delivers theirs here, and
+/// each replica announces who is online on it (at once on a change, and every few seconds), so
+/// <see cref="Online"/> counts every replica's consoles; another replica's announcement lapses after
+/// <see cref="PresenceLifetime"/> (a replica that died stops counting).
 /// </summary>
 public sealed class HandoffEvents
 {
+    /// <summary>How long another replica's announcement of who is online counts without being renewed.</summary>
+    public static readonly TimeSpan PresenceLifetime = TimeSpan.FromSeconds(35);
+
     private readonly ConcurrentDictionary<long, Subscriber> _subscribers = new();
+    private readonly ConcurrentDictionary<string, ReplicaPresence> _remote = new(StringComparer.Ordinal);
+    private TaskCompletionSource _presenceChanged = NewSignal();
     private Channel<ConsoleEvent>? _outbound;
     private long _next;
 
@@ -23,6 +31,7 @@ public sealed class HandoffEvents
         });
         var id = Interlocked.Increment(ref _next);
         _subscribers[id] = new Subscriber(accountId, displayName, coordinator, channel);
+        SignalPresence();
         return new Subscription(this, id, channel.Reader);
     }
 
@@ -64,18 +73,91 @@ public sealed class HandoffEvents
         }
     }
 
-    /// <summary>Account ids with an open console, with their display names.</summary>
-    public IReadOnlyDictionary<string, string> Online() =>
+    /// <summary>Account ids with an open console on any replica, with their display names.</summary>
+    public IReadOnlyDictionary<string, string> Online()
+    {
+        var online = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var account in Everyone())
+            online.TryAdd(account.Id, account.Name);
+        return online;
+    }
+
+    public int OnlineCoordinators() =>
+        Everyone().Where(a => a.Coordinator).Select(a => a.Id).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>Who has a console open on this replica (what it announces to the others).</summary>
+    public IReadOnlyList<PresentAccount> LocalPresence() =>
         _subscribers.Values
             .GroupBy(s => s.AccountId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().DisplayName, StringComparer.Ordinal);
+            .Select(g => new PresentAccount(g.Key, g.First().DisplayName, g.Any(s => s.Coordinator)))
+            .ToList();
 
-    public int OnlineCoordinators() => _subscribers.Values.Where(s => s.Coordinator).Select(s => s.AccountId).Distinct().Count();
+    /// <summary>Completes when someone opens or closes a console on this replica (then a new one is handed out).</summary>
+    public Task PresenceChanged => Volatile.Read(ref _presenceChanged).Task;
+
+    /// <summary>
+    /// Another replica's announcement: part <paramref name="part"/> of <paramref name="parts"/> of its list number
+    /// <paramref name="sequence"/>. A newer list replaces the older one; an empty list (a replica stopping) clears it.
+    /// </summary>
+    public void SetRemotePresence(string replica, long sequence, int part, int parts, IReadOnlyList<PresentAccount> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var now = Environment.TickCount64;
+        _remote.AddOrUpdate(replica,
+            _ => ReplicaPresence.Start(sequence, part, accounts, now),
+            (_, current) => current.With(sequence, part, accounts, now));
+        if (parts == 1 && accounts.Count == 0)
+            _remote.TryRemove(replica, out _);
+    }
+
+    private IEnumerable<PresentAccount> Everyone()
+    {
+        foreach (var subscriber in _subscribers.Values)
+            yield return new PresentAccount(subscriber.AccountId, subscriber.DisplayName, subscriber.Coordinator);
+        var oldest = Environment.TickCount64 - (long)PresenceLifetime.TotalMilliseconds;
+        foreach (var (replica, presence) in _remote)
+        {
+            if (presence.SeenAt < oldest)
+            {
+                _remote.TryRemove(new KeyValuePair<string, ReplicaPresence>(replica, presence));
+                continue;
+            }
+            foreach (var account in presence.Accounts)
+                yield return account;
+        }
+    }
 
     private void Remove(long id)
     {
         if (_subscribers.TryRemove(id, out var subscriber))
+        {
             subscriber.Channel.Writer.TryComplete();
+            SignalPresence();
+        }
+    }
+
+    private void SignalPresence() => Interlocked.Exchange(ref _presenceChanged, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>One replica's latest list (its parts so far) and when it was last heard.</summary>
+    private sealed record ReplicaPresence(long Sequence, IReadOnlyDictionary<int, IReadOnlyList<PresentAccount>> Parts, long SeenAt)
+    {
+        public IEnumerable<PresentAccount> Accounts => Parts.Values.SelectMany(p => p);
+
+        public static ReplicaPresence Start(long sequence, int part, IReadOnlyList<PresentAccount> accounts, long now) =>
+            new(sequence, new Dictionary<int, IReadOnlyList<PresentAccount>> { [part] = accounts }, now);
+
+        public ReplicaPresence With(long sequence, int part, IReadOnlyList<PresentAccount> accounts, long now)
+        {
+            if (sequence < Sequence)
+                return this; // a late part of an older list
+            if (sequence > Sequence)
+                return Start(sequence, part, accounts, now);
+            var parts = new Dictionary<int, IReadOnlyList<PresentAccount>>(Parts) { [part] = accounts };
+            return new ReplicaPresence(sequence, parts, now);
+        }
     }
 
     private sealed record Subscriber(string AccountId, string DisplayName, bool Coordinator, Channel<ConsoleEvent> Channel);

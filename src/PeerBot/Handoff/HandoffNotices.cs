@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PeerBot.Data;
 
 namespace PeerBot.Handoff;
@@ -10,20 +11,27 @@ namespace PeerBot.Handoff;
 /// their records) are handed to <see cref="HandoffAlertQueue"/> and never wait in the turn. Scoped; the turn
 /// pipeline and the desk also call <see cref="FlushAsync"/> for anything raised after their last save.
 /// </summary>
-public sealed class HandoffNotices
+public sealed class HandoffNotices : IDisposable
 {
     private readonly HandoffEvents _events;
     private readonly HandoffAlertQueue _alerts;
     private readonly List<ConsoleEvent> _pendingEvents = [];
     private readonly List<(Guid HandoffId, AlertKind Kind)> _pendingAlerts = [];
+    private readonly PeerBotDb _db;
 
     public HandoffNotices(PeerBotDb db, HandoffEvents events, HandoffAlertQueue alerts)
     {
         ArgumentNullException.ThrowIfNull(db);
         _events = events;
         _alerts = alerts;
-        db.SavedChanges += (_, _) => Send();
+        _db = db;
+        db.SavedChanges += OnSavedChanges;
     }
+
+    /// <summary>Contexts are pooled: the subscription must not outlive this scope.</summary>
+    public void Dispose() => _db.SavedChanges -= OnSavedChanges;
+
+    private void OnSavedChanges(object? sender, SavedChangesEventArgs e) => Send();
 
     public void Add(ConsoleEvent consoleEvent) => _pendingEvents.Add(consoleEvent);
 

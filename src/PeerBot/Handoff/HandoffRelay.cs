@@ -13,6 +13,12 @@ namespace PeerBot.Handoff;
 /// </summary>
 public sealed class HandoffRelay(PeerBotDb db, TranscriptStore transcripts, HandoffDesk desk, HandoffNotices notices)
 {
+    // Asked on every bot-mode message (compiled: no expression work per turn).
+    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<HandoffRequest?>>> PendingFeedback =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, CancellationToken _) =>
+            db.Set<HandoffRequest>().Where(h => h.ConversationKey == key && h.FeedbackPending)
+                .OrderByDescending(h => h.ClosedAt).FirstOrDefault()));
+
     /// <summary>
     /// Relays the client's message. Returns what the client hears (nothing while a peer is on, unless they left),
     /// or null when no live handoff exists after all (the mode is repaired and the bot should answer).
@@ -66,10 +72,10 @@ public sealed class HandoffRelay(PeerBotDb db, TranscriptStore transcripts, Hand
         ConversationRecord record, ClientText text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pending = await db.Set<HandoffRequest>()
-            .Where(h => h.ConversationKey == record.Key && h.FeedbackPending)
-            .OrderByDescending(h => h.ClosedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        if (TurnFacts.Of(db, record.Key) is { FeedbackPending: false }
+            && !db.Set<HandoffRequest>().Local.Any(h => h.ConversationKey == record.Key && h.FeedbackPending))
+            return null;
+        var pending = await PendingFeedback.For(db)(db, record.Key, cancellationToken);
         if (pending is null)
             return null;
         pending.FeedbackPending = false;

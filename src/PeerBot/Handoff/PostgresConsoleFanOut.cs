@@ -24,6 +24,14 @@ public sealed class PostgresConsoleFanOut(
     /// <summary>The listener's application_name in pg_stat_activity.</summary>
     public const string ListenerName = "peerbot-console-listen";
 
+    /// <summary>How often a replica repeats who is online on it (besides at once on every change).</summary>
+    public static readonly TimeSpan PresenceInterval = TimeSpan.FromSeconds(10);
+
+    private const string PresenceType = "presence";
+
+    // NOTIFY payloads must stay under 8,000 bytes: a long list of who is online goes in parts.
+    private const int AccountsPerPart = 25;
+
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -32,6 +40,7 @@ public sealed class PostgresConsoleFanOut(
     private NpgsqlDataSource? _notifySource;
     private NpgsqlConnection? _listener;
     private ChannelReader<ConsoleEvent>? _outbound;
+    private long _presenceSequence;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -71,10 +80,67 @@ public sealed class PostgresConsoleFanOut(
     {
         events.StopFanOut();
         await base.StopAsync(cancellationToken);
+        if (_notifySource is null)
+            return;
+        try
+        {
+            // Tell the other replicas that nobody is online here any more (else they count us until it lapses).
+            await AnnounceAsync([], cancellationToken);
+        }
+        catch (Exception ex) when (IsConnectionFault(ex) || ex is OperationCanceledException)
+        {
+            HandoffLog.FanOutNotifyFailed(logger, ex, 1, 1);
+        }
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(ListenAsync(stoppingToken), NotifyAsync(stoppingToken));
+        Task.WhenAll(ListenAsync(stoppingToken), NotifyAsync(stoppingToken), PresenceAsync(stoppingToken));
+
+    /// <summary>Announces who is online on this replica: on every change, and every <see cref="PresenceInterval"/>.</summary>
+    private async Task PresenceAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var changed = events.PresenceChanged;
+            try
+            {
+                await AnnounceAsync(events.LocalPresence(), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (IsConnectionFault(ex))
+            {
+                HandoffLog.FanOutNotifyFailed(logger, ex, 1, 1); // tried again at the next change or interval
+            }
+            // Real time on purpose: liveness of replicas, not the business clock.
+            await Task.WhenAny(changed, Task.Delay(PresenceInterval, stoppingToken));
+        }
+    }
+
+    private async Task AnnounceAsync(IReadOnlyList<PresentAccount> accounts, CancellationToken cancellationToken)
+    {
+        var sequence = Interlocked.Increment(ref _presenceSequence);
+        var parts = Math.Max(1, (accounts.Count + AccountsPerPart - 1) / AccountsPerPart);
+        await using var command = _notifySource!.CreateBatch();
+        for (var part = 0; part < parts; part++)
+        {
+            var slice = accounts.Skip(part * AccountsPerPart).Take(AccountsPerPart).ToArray();
+            var payload = JsonSerializer.Serialize(new FanOutMessage(_replica, PresenceType, null, null, null, false)
+            {
+                Sequence = sequence,
+                Part = part,
+                Parts = parts,
+                Accounts = slice,
+            });
+            command.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
+            {
+                Parameters = { new() { Value = ChannelName }, new() { Value = payload } },
+            });
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
@@ -220,6 +286,12 @@ public sealed class PostgresConsoleFanOut(
         }
         if (message.Replica == _replica)
             return; // already delivered here when published
+        if (message.Type == PresenceType)
+        {
+            if (message.Sequence is { } sequence && message.Part is { } part && message.Parts is { } parts)
+                events.SetRemotePresence(message.Replica, sequence, part, parts, message.Accounts ?? []);
+            return;
+        }
         events.Deliver(new ConsoleEvent(message.Type, message.HandoffId, message.PeerId, message.Detail)
         {
             CoordinatorsOnly = message.CoordinatorsOnly,
@@ -246,5 +318,19 @@ public sealed class PostgresConsoleFanOut(
         [property: JsonPropertyName("h")] Guid? HandoffId,
         [property: JsonPropertyName("p")] string? PeerId,
         [property: JsonPropertyName("d")] string? Detail,
-        [property: JsonPropertyName("c")] bool CoordinatorsOnly);
+        [property: JsonPropertyName("c")] bool CoordinatorsOnly)
+    {
+        /// <summary>Presence announcements: the list's number, this part and how many parts, and who.</summary>
+        [JsonPropertyName("s")]
+        public long? Sequence { get; init; }
+
+        [JsonPropertyName("i")]
+        public int? Part { get; init; }
+
+        [JsonPropertyName("n")]
+        public int? Parts { get; init; }
+
+        [JsonPropertyName("a")]
+        public PresentAccount[]? Accounts { get; init; }
+    }
 }

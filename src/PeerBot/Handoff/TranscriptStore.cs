@@ -16,6 +16,12 @@ public sealed record TranscriptLine(long Id, string Sender, string? PeerId, stri
 /// </summary>
 public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protection, IOptions<HandoffOptions> options)
 {
+    // Read on every bot-mode message (compiled: no expression work per turn).
+    private static readonly CompiledQuery<Func<PeerBotDb, string, int, IAsyncEnumerable<long>>> ContextIds =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, int take) =>
+            db.Set<TranscriptEntry>().Where(e => e.ConversationKey == key && e.HandoffId == null)
+                .OrderByDescending(e => e.Id).Select(e => e.Id).Take(take)));
+
     public const string Purpose = "PeerBot.Handoff.Transcript";
 
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
@@ -28,12 +34,9 @@ public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protec
             return;
         // Trimmed inside the turn's own commit (tracked deletes), not by a separate write: on SQLite a second
         // writer per turn meant lock waits under load.
-        var older = await db.Set<TranscriptEntry>()
-            .Where(e => e.ConversationKey == conversationKey && e.HandoffId == null)
-            .OrderByDescending(e => e.Id)
-            .Select(e => e.Id)
-            .Take(keep + 32)
-            .ToListAsync(cancellationToken);
+        var older = new List<long>();
+        await foreach (var id in ContextIds.For(db)(db, conversationKey, keep + 32).WithCancellation(cancellationToken))
+            older.Add(id);
         foreach (var id in older.Skip(keep - 1))
         {
             var entry = db.Set<TranscriptEntry>().Local.FirstOrDefault(e => e.Id == id)

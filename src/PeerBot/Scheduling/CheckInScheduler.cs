@@ -12,6 +12,11 @@ namespace PeerBot.Scheduling;
 /// </summary>
 public sealed class CheckInScheduler(PeerBotDb db, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<CheckInScheduler> logger)
 {
+    // Read on every client message (compiled: no expression work per turn).
+    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<ClientSchedule?>>> ScheduleOf =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, CancellationToken _) =>
+            db.Set<ClientSchedule>().SingleOrDefault(c => c.ConversationKey == key)));
+
     public const int MaxRemindersPerClient = 20;
     private static readonly string[] Topics = ["appointment", "meeting", "medication", "other"];
 
@@ -147,7 +152,9 @@ public sealed class CheckInScheduler(PeerBotDb db, IOptions<SchedulingOptions> o
     /// <summary>The client wrote: they are not quiet any more.</summary>
     public async Task ClientWroteAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        var client = await db.Set<ClientSchedule>().SingleOrDefaultAsync(c => c.ConversationKey == conversationKey, cancellationToken);
+        var client = db.Set<ClientSchedule>().Local.FirstOrDefault(c => c.ConversationKey == conversationKey);
+        if (client is null && Conversations.TurnFacts.Of(db, conversationKey) is not { ClientSchedule: false })
+            client = await ScheduleOf.For(db)(db, conversationKey, cancellationToken);
         if (client is not null && (client.MissedInRow != 0 || client.GoneQuiet))
         {
             client.MissedInRow = 0;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PeerBot.Conversations;
 using PeerBot.Data;
 
 namespace PeerBot.Summaries;
@@ -14,11 +15,19 @@ public sealed class ConsentLedger(PeerBotDb db)
 {
     private static readonly ConsentAction[] Decisions = [ConsentAction.OptedIn, ConsentAction.OptedOut, ConsentAction.Erased];
 
+    // Read on every client message (compiled: no expression work per turn).
+    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<ConsentEntry?>>> Latest =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, CancellationToken _) =>
+            db.Set<ConsentEntry>().AsNoTracking().Where(e => e.ConversationKey == key).OrderByDescending(e => e.Id).FirstOrDefault()));
+
     public async Task<ConsentStatus> StatusAsync(string conversationKey, CancellationToken cancellationToken)
     {
         var entries = db.Set<ConsentEntry>().AsNoTracking().Where(e => e.ConversationKey == conversationKey);
-        var latest = await entries.OrderByDescending(e => e.Id).Take(1).ToListAsync(cancellationToken);
-        if (latest.Count == 0)
+        if (TurnFacts.Of(db, conversationKey) is { Consent: false }
+            && !db.Set<ConsentEntry>().Local.Any(e => e.ConversationKey == conversationKey))
+            return ConsentStatus.Never;
+        var latest = await Latest.For(db)(db, conversationKey, cancellationToken);
+        if (latest is null)
             return ConsentStatus.Never;
         var decision = await entries.Where(e => Decisions.Contains(e.Action))
             .OrderByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
@@ -27,7 +36,7 @@ public sealed class ConsentLedger(PeerBotDb db)
             decision?.At,
             decision?.TextVersion,
             EverAsked: true,
-            ErasurePending: latest[0].Action == ConsentAction.ErasureRequested);
+            ErasurePending: latest.Action == ConsentAction.ErasureRequested);
     }
 
     /// <summary>Adds an entry to the caller's unit of work.</summary>

@@ -24,6 +24,11 @@ public sealed class PrivacyDesk(
     IOptions<SummaryOptions> options,
     ILogger<PrivacyDesk> logger)
 {
+    // Asked on every client message (compiled: no expression work per turn).
+    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<PrivacyPrompt?>>> PromptOf =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, CancellationToken _) =>
+            db.Set<PrivacyPrompt>().SingleOrDefault(p => p.ConversationKey == key)));
+
     public const string Privacy = "privacy";
     public const string MyData = "my data";
     public const string DeleteMyData = "delete my data";
@@ -37,7 +42,10 @@ public sealed class PrivacyDesk(
         ConversationRecord record, ClientText text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var prompt = await db.Set<PrivacyPrompt>().SingleOrDefaultAsync(p => p.ConversationKey == record.Key, cancellationToken);
+        if (TurnFacts.Of(db, record.Key) is { PrivacyPrompt: false }
+            && !db.Set<PrivacyPrompt>().Local.Any(p => p.ConversationKey == record.Key))
+            return null;
+        var prompt = await PromptOf.For(db)(db, record.Key, cancellationToken);
         if (prompt is null)
             return null;
         db.Remove(prompt);

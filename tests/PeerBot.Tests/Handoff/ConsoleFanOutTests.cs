@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PeerBot.Handoff;
+using PeerBot.PeerConsole;
 using PeerBot.Tests.Testing;
 using Xunit;
 
@@ -91,6 +93,35 @@ public sealed class ConsoleFanOutTests
         await Eventually.TrueAsync(() => Task.FromResult(streamB.About(handoff.Id).Any(e => e.Type == ConsoleEvent.Queue)), "queue event on B after reconnect");
         Assert.True(b.Logs.Contains("reconnecting"));
         Assert.False(a.Logs.Contains("kill myself") || b.Logs.Contains("kill myself"));
+    }
+
+    [Fact]
+    [Trait("Db", "Postgres")]
+    public async Task PeerOnlineOnReplicaB_CountsAsOnlineOnReplicaA_UntilTheConsoleCloses()
+    {
+        await using var database = TestDatabase.Create("Postgres", Path.GetTempPath());
+        await using var a = new PeerBotApp(sharedDatabase: database);
+        _ = a.Services;
+        await using var b = new PeerBotApp(sharedDatabase: database);
+        using var coordinatorOnA = await a.SignInAsync(ConsoleClients.Coordinator);
+        using var peerOnB = await b.SignInAsync(ConsoleClients.Peer1);
+        var me = await peerOnB.GetFromJsonAsync<Me>("/api/console/me");
+        Assert.NotNull(me);
+        Assert.False(await OnlineAsync(coordinatorOnA, me.Id));
+
+        var stream = await ConsoleStream.OpenAsync(peerOnB);
+        await Eventually.TrueAsync(() => OnlineAsync(coordinatorOnA, me.Id), "peer on B online as seen from A");
+        var board = await coordinatorOnA.GetStringAsync("/api/coordinator/board");
+        Assert.Contains(me.Id, board, StringComparison.Ordinal);
+
+        await stream.DisposeAsync();
+        await Eventually.TrueAsync(async () => !await OnlineAsync(coordinatorOnA, me.Id), "peer offline on A after closing the console on B");
+    }
+
+    private static async Task<bool> OnlineAsync(HttpClient console, string accountId)
+    {
+        var peers = await console.GetFromJsonAsync<List<PeerListItem>>("/api/console/peers");
+        return peers!.Single(p => p.Id == accountId).Online;
     }
 
     [Fact]

@@ -5,5 +5,11 @@ public sealed class LocalizedWords(IReadOnlyDictionary<string, IReadOnlyList<str
 {
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ByLocale { get; } = byLocale;
 
+    private IReadOnlySet<string>? _normalized;
+
     public IEnumerable<string> All => ByLocale.Values.SelectMany(words => words);
+
+    /// <summary>Every locale's words as <see cref="Running.AnswerMatcher.Normalize"/> writes them, built once.</summary>
+    public IReadOnlySet<string> Normalized =>
+        _normalized ??= All.Select(Running.AnswerMatcher.Normalize).ToHashSet(StringComparer.Ordinal);
 }

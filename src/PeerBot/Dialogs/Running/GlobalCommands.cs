@@ -18,7 +18,7 @@ internal sealed class GlobalCommands(StepRunner runner)
         {
             if (word is GlobalWord.Yes or GlobalWord.No or GlobalWord.Skip)
                 continue;
-            if (list.All.Any(w => AnswerMatcher.Normalize(w) == normalized))
+            if (list.Normalized.Contains(normalized))
                 return word;
         }
         return null;
