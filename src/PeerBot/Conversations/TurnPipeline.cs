@@ -71,6 +71,8 @@ public sealed class TurnPipeline(
         var turn = new Turn(record, activity, request.ExpectReplies);
         var text = new ClientText(activity.Text ?? string.Empty);
         var safetyState = Read<SafetyState>(record.SafetyStateJson);
+        if (record.Mode == ConversationMode.WithPeer)
+            safetyState.AskedIfSafeAt = null; // a person is with the client now: the bot does not read their answers
         turn.Safety = safetyState;
         var now = clock.GetUtcNow();
         var startMode = record.Mode;
@@ -194,7 +196,8 @@ public sealed class TurnPipeline(
                 turn.Add(renderer.Render(message, record.ChannelId));
             return;
         }
-        await RunDialogAsync(turn, kind, text, offerPeer: outcome.OfferPeer && record.Mode == ConversationMode.Bot, now, cancellationToken);
+        await RunDialogAsync(turn, kind, text, offerPeer: outcome.OfferPeer && record.Mode == ConversationMode.Bot,
+            safetySpoke: outcome.ImmediateReplies.Count > 0, now, cancellationToken);
     }
 
     private async Task FlushNoticesAsync(string conversationKey)
@@ -210,11 +213,15 @@ public sealed class TurnPipeline(
         }
     }
 
-    private async Task RunDialogAsync(Turn turn, DialogInputKind kind, ClientText text, bool offerPeer, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private async Task RunDialogAsync(Turn turn, DialogInputKind kind, ClientText text, bool offerPeer, bool safetySpoke,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = turn.Record;
         var state = Read<DialogState>(record.DialogStateJson);
+        // A message the safety screen answered (crisis or high) is not an answer to the question the dialog is
+        // waiting on: "Sorry, I didn't get that" after crisis resources would be wrong. The question stays open.
+        if (safetySpoke && kind == DialogInputKind.Message && state.Stack.Count > 0)
+            return;
         var input = new DialogInput(kind, record.Key, text, turn.Activity.Value, record.ChannelId, record.Locale, now, offerPeer,
             ChannelTurnSteps.TimeZoneOf(turn.Activity));
         var result = await dialogs.RunAsync(input, state, cancellationToken);

@@ -17,4 +17,7 @@ internal static partial class SafetyLog
 
     [LoggerMessage(1005, LogLevel.Warning, "Conversation escalated to high: {Count} moderate signals within the window")]
     public static partial void Escalated(ILogger logger, int count);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Client answered not safe (or not sure) to the crisis text's safety question")]
+    public static partial void NotSafeAnswer(ILogger logger);
 }

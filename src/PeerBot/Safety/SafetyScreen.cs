@@ -24,7 +24,7 @@ public sealed class SafetyScreen(
             assessment = await RaiseBySentimentAsync(text, locale, cancellationToken);
         if (assessment.Top is { } top)
             SafetyLog.DistressDetected(logger, assessment.Tier, top.Category, top.RuleId);
-        return responder.Respond(assessment, () => IsSpanish(locale) || detector.LooksSpanish(text), state, now);
+        return responder.Respond(assessment, () => IsSpanish(locale) || detector.LooksSpanish(text), state, now, text.Value);
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class SafetyState
 
     /// <summary>Last crisis-tier message; the episode (and the escalated tier) lasts one window after it.</summary>
     public DateTimeOffset? LastCrisisAt { get; set; }
+
+    /// <summary>When the crisis text asked "Are you safe right now?" and no answer has come yet.</summary>
+    public DateTimeOffset? AskedIfSafeAt { get; set; }
 }
 
 public sealed record SafetyMark(DateTimeOffset At, DistressTier Tier, string Category);

@@ -9,7 +9,7 @@ namespace PeerBot.Safety;
 public sealed class SafetyTexts
 {
     public static readonly string[] RequiredLocales = ["en", "es"];
-    public static readonly string[] Keys = ["crisis", "overdose", "reminder", "high"];
+    public static readonly string[] Keys = ["crisis", "overdose", "reminder", "high", "not-safe", "safe"];
 
     private readonly Dictionary<string, Dictionary<string, string>> _texts;
 

@@ -27,6 +27,73 @@ public sealed class SafetyScreenTests
         Assert.DoesNotContain("press 3", reply, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("no")]
+    [InlineData("Nope.")]
+    [InlineData("not really")]
+    [InlineData("idk")]
+    [InlineData("no estoy a salvo")]
+    public async Task NoAfterAreYouSafe_IsCrisis_WithImmediateDangerSteps(string answer)
+    {
+        using var host = new SafetyHost();
+        var state = new SafetyState();
+        await Screen(host, "i want to kill myself", state, T0);
+
+        var outcome = await Screen(host, answer, state, T0.AddMinutes(2));
+
+        Assert.Equal(DistressTier.Crisis, outcome.EffectiveTier);
+        Assert.True(outcome.OpenHandoff);
+        var reply = Assert.Single(outcome.ImmediateReplies);
+        Assert.Contains("911", reply, StringComparison.Ordinal);
+        Assert.Contains("988", reply, StringComparison.Ordinal);
+        Assert.Contains(outcome.Assessment.Signals, s => s.Category == "not-safe");
+        Assert.Null(state.AskedIfSafeAt);
+    }
+
+    [Fact]
+    public async Task YesAfterAreYouSafe_IsAcknowledged_AndOnlyOnce()
+    {
+        using var host = new SafetyHost();
+        var state = new SafetyState();
+        await Screen(host, "i want to kill myself", state, T0);
+
+        var yes = await Screen(host, "yes im safe", state, T0.AddMinutes(1));
+        var again = await Screen(host, "yes", state, T0.AddMinutes(2));
+
+        var reply = Assert.Single(yes.ImmediateReplies);
+        Assert.Contains("glad", reply, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(DistressTier.Crisis, yes.EffectiveTier); // the episode goes on
+        Assert.Empty(again.ImmediateReplies); // an ordinary "yes" afterwards is the dialog's again
+    }
+
+    [Fact]
+    public async Task No_WithoutTheQuestion_OrAfterItsWindow_IsNotASafetyAnswer()
+    {
+        using var host = new SafetyHost();
+        var fresh = await Screen(host, "no", new SafetyState(), T0);
+        var state = new SafetyState();
+        await Screen(host, "i want to kill myself", state, T0);
+        var late = await Screen(host, "no", state, T0.AddMinutes(45));
+
+        Assert.Equal(DistressTier.None, fresh.EffectiveTier);
+        Assert.Empty(fresh.ImmediateReplies);
+        Assert.Empty(late.ImmediateReplies);
+    }
+
+    [Fact]
+    public async Task Overdose_DoesNotAskIfSafe_SoNoIsNotReadAsAnAnswer()
+    {
+        using var host = new SafetyHost();
+        var state = new SafetyState();
+        var overdose = await Screen(host, "i think i took too many pills, i overdosed", state, T0);
+        Assert.Equal(DistressTier.Crisis, overdose.EffectiveTier);
+
+        var no = await Screen(host, "no", state, T0.AddMinutes(1));
+
+        Assert.Null(state.AskedIfSafeAt);
+        Assert.DoesNotContain(no.Assessment.Signals, s => s.Category == "not-safe");
+    }
+
     [Fact]
     public async Task Crisis_WithinEpisode_SendsShortReminderNotTheFullText()
     {
