@@ -37,6 +37,27 @@ public sealed class LexiconValidationTests
     }
 
     [Fact]
+    public void Contraction_InAPattern_AlsoMatchesItsSpelledOutForms()
+    {
+        var yaml = Minimal.Replace("patterns: [\"want to die\"]", "patterns: [\"dont want to live\"]", StringComparison.Ordinal)
+            .Replace("examples: [\"i want to die\"]", "examples: [\"i dont want to live\"]", StringComparison.Ordinal)
+            .Replace("rules:", "contractions:\n  dont: do not|dnt\nrules:", StringComparison.Ordinal);
+        var detector = new DistressDetector(LexiconLoader.Parse("test.yaml", yaml));
+
+        foreach (var text in new[] { "I don't want to live", "I do not want to live", "i dnt want to live" })
+            Assert.Equal(DistressTier.Crisis, detector.Scan(new PeerBot.Conversations.ClientText(text)).Tier);
+        Assert.Equal(DistressTier.None, detector.Scan(new PeerBot.Conversations.ClientText("I do want to live")).Tier);
+    }
+
+    [Fact]
+    public void Contraction_OfTwoWords_IsAnError()
+    {
+        var yaml = Minimal.Replace("rules:", "contractions:\n  do not: dont\nrules:", StringComparison.Ordinal);
+        var exception = Invalid(yaml);
+        Assert.Contains(exception.Errors, e => e.Contains("contractions.do not", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UnknownKey_NamesFileLineAndPath()
     {
         var error = Assert.Single(Invalid(Minimal.Replace("    category: test", "    category: test\n    severity: 3", StringComparison.Ordinal)).Errors);

@@ -28,8 +28,8 @@ internal static class LexiconLoader
         var reader = new YamlReader(file);
         var root = YamlReader.Parse(file, content, reader);
         reader.ThrowIfAny();
-        var top = reader.Entries(root, "(root)", "version", "attribution", "settings", "classes", "aliases", "cues",
-            "exclusions", "rules").ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var top = reader.Entries(root, "(root)", "version", "attribution", "settings", "classes", "aliases", "contractions",
+            "cues", "exclusions", "rules").ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         foreach (var required in new[] { "version", "attribution", "classes", "cues", "rules" })
         {
             if (!top.ContainsKey(required))
@@ -47,6 +47,14 @@ internal static class LexiconLoader
             {
                 if (reader.Scalar(canonical, $"aliases.{alias}") is { } value)
                     compiler.AddAlias(alias, value, canonical, $"aliases.{alias}");
+            }
+        }
+        if (top.TryGetValue("contractions", out var contractions))
+        {
+            foreach (var (word, forms) in reader.Entries(contractions, "contractions"))
+            {
+                if (reader.Scalar(forms, $"contractions.{word}") is { } value && !compiler.Contractions.Add(word, value))
+                    reader.Error(forms, $"contractions.{word}", $"'{word}' must be one word, listed once, with at least one spelled-out form");
             }
         }
         ReadClasses(reader, compiler, top["classes"]);

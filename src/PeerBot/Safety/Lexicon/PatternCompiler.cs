@@ -26,6 +26,9 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
 
     public int PatternCount { get; private set; }
 
+    /// <summary>Spelled-out forms added to contraction words in every pattern compiled after they are set.</summary>
+    public Contractions Contractions { get; } = new();
+
     public ulong ClassMask(string name) => _classIndex.TryGetValue(name, out var bit) ? 1UL << bit : 0UL;
 
     public bool DeclareClass(string name)
@@ -63,6 +66,7 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
 
     public void AddPattern(string pattern, PatternTarget target, YamlNode node, string path)
     {
+        pattern = Contractions.Apply(pattern);
         var sequences = Expand(pattern, node, path);
         if (sequences is null)
             return;
