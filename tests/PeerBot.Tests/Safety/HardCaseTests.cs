@@ -19,6 +19,7 @@ public sealed class HardCaseTests(DetectorFixture fixture) : IClassFixture<Detec
         Assert.Equal(expected, fixture.Scan(text).Tier);
 
     [Theory]
+    [InlineData("I do not want to wake up tomorrow", "I don't want to wake up tomorrow")] // missed before contractions
     [InlineData("I do not want to be alive anymore", "I don't want to be alive anymore")]
     [InlineData("I cannot keep living like this", "I can't keep living like this")]
     [InlineData("I am going to end it tonight", "I'm going to end it tonight")]
@@ -26,6 +27,10 @@ public sealed class HardCaseTests(DetectorFixture fixture) : IClassFixture<Detec
     [InlineData("I have not used in a year and I am proud", "I haven't used in a year and I'm proud")]
     public void SpelledOut_ReadsLikeTheContraction(string formal, string contracted) =>
         Assert.Equal(fixture.Scan(contracted).Tier, fixture.Scan(formal).Tier);
+
+    [Fact]
+    public void SpelledOut_WishNotToWake_IsCrisis() =>
+        Assert.Equal(DistressTier.Crisis, fixture.Scan("I do not want to wake up tomorrow").Tier);
 
     [Theory]
     [InlineData("my sister is absolutely killing it at her new job")]
