@@ -104,18 +104,32 @@ public sealed class TurnPipeline(
             {
                 foreach (var reply in outcome.ImmediateReplies)
                     turn.Add(renderer.Render(OutgoingMessage.Plain(reply), record.ChannelId));
+                HandoffRequest? opened = null;
                 if (outcome.OpenHandoff)
                 {
-                    var opened = await handoffs.OpenAsync(record.Key, HandoffQueue.ReasonFor(outcome.EffectiveTier),
+                    opened = await handoffs.OpenAsync(record.Key, HandoffQueue.ReasonFor(outcome.EffectiveTier),
                         outcome.Assessment.Top, cancellationToken);
+                    if (!handoffs.IsNew(opened))
+                        opened = null; // already waiting: no second notice
                     if (record.Mode == ConversationMode.Bot)
                         record.Mode = ConversationMode.WaitingForPeer;
-                    foreach (var notice in await handoffs.WaitingNoticeAsync(opened, record.Locale, cancellationToken))
-                        turn.Add(renderer.Render(notice, record.ChannelId));
                 }
                 record.SafetyStateJson = Write(safetyState);
                 await CommitCrisisAsync(turn, cancellationToken);
                 await FlushNoticesAsync(record.Key); // the console hears of a crisis before any dialog runs
+                // The place in line goes out after that commit (two queries the console need not wait for).
+                if (opened is not null)
+                {
+                    try
+                    {
+                        foreach (var notice in await handoffs.NoticeAsync(opened, record.Locale, cancellationToken))
+                            turn.Add(renderer.Render(notice, record.ChannelId));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        ConversationLog.TurnFailed(logger, ex, record.Key); // the crisis reply and handoff are committed
+                    }
+                }
             }
         }
 

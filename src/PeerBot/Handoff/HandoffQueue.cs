@@ -66,8 +66,21 @@ public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotice
         HandoffRequest request, string locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (db.Entry(request).State != EntityState.Added)
+        if (!IsNew(request))
             return [];
+        return await NoticeAsync(request, locale, cancellationToken);
+    }
+
+    /// <summary>Whether <paramref name="request"/> was opened in this unit of work and is not saved yet.</summary>
+    public bool IsNew(HandoffRequest request) => db.Entry(request).State == EntityState.Added;
+
+    /// <summary>
+    /// The waiting notice for a handoff this turn opened, saved or not (the crisis turn commits first and asks for
+    /// the client's place in line afterwards, so the console hears of the handoff without waiting for two queries).
+    /// </summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> NoticeAsync(HandoffRequest request, string locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var position = await PositionAsync(request, cancellationToken);
         var typical = await TypicalWaitAsync(cancellationToken);
         return [HandoffTexts.Waiting(locale, position, typical)];
