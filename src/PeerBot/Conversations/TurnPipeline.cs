@@ -117,6 +117,10 @@ public sealed class TurnPipeline(
                 record.SafetyStateJson = Write(safetyState);
                 await CommitCrisisAsync(turn, cancellationToken);
                 await FlushNoticesAsync(record.Key); // the console hears of a crisis before any dialog runs
+                // The crisis reply is out and the console knows. The rest of this turn (place in line, dialog, more
+                // sends) goes to the back of the thread pool's queue, behind other clients' turns already waiting:
+                // in a burst, their crisis commits come first.
+                await Task.Yield();
                 // The place in line goes out after that commit (two queries the console need not wait for).
                 if (opened is not null)
                 {
