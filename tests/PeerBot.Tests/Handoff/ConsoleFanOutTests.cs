@@ -21,10 +21,8 @@ public sealed class ConsoleFanOutTests
     [Trait("Db", "Postgres")]
     public async Task CrisisOnReplicaA_AppearsInConsoleOnReplicaB_OnceOnA()
     {
-        await using var database = TestDatabase.Create("Postgres", Path.GetTempPath());
-        await using var a = new PeerBotApp(sharedDatabase: database);
-        _ = a.Services; // start A (and migrate) before B
-        await using var b = new PeerBotApp(sharedDatabase: database);
+        await using var replicas = TwoReplicas.Start();
+        var (database, a, b) = (replicas.Database, replicas.A, replicas.B);
         using var peerOnB = await b.SignInAsync(ConsoleClients.Peer1);
         using var peerOnA = await a.SignInAsync(ConsoleClients.Peer2);
         await using var streamB = await ConsoleStream.OpenAsync(peerOnB);
@@ -49,10 +47,8 @@ public sealed class ConsoleFanOutTests
     [Trait("Db", "Postgres")]
     public async Task PeerScopedEvent_CrossesReplicas_OnlyToThatPeer()
     {
-        await using var database = TestDatabase.Create("Postgres", Path.GetTempPath());
-        await using var a = new PeerBotApp(sharedDatabase: database);
-        _ = a.Services;
-        await using var b = new PeerBotApp(sharedDatabase: database);
+        await using var replicas = TwoReplicas.Start();
+        var (a, b) = (replicas.A, replicas.B);
         var client = new ActivityBuilder();
         var handoff = await a.RequestPeerAsync(client);
         using var samOnA = await a.SignInAsync(ConsoleClients.Peer1);
@@ -75,10 +71,8 @@ public sealed class ConsoleFanOutTests
     [Trait("Db", "Postgres")]
     public async Task ListenerConnectionKilled_Reconnects_ConsolesResyncAndSeeLaterHandoffs()
     {
-        await using var database = TestDatabase.Create("Postgres", Path.GetTempPath());
-        await using var a = new PeerBotApp(sharedDatabase: database);
-        _ = a.Services;
-        await using var b = new PeerBotApp(sharedDatabase: database);
+        await using var replicas = TwoReplicas.Start();
+        var (database, a, b) = (replicas.Database, replicas.A, replicas.B);
         using var peerOnB = await b.SignInAsync(ConsoleClients.Peer1);
         await using var streamB = await ConsoleStream.OpenAsync(peerOnB);
 
@@ -99,10 +93,8 @@ public sealed class ConsoleFanOutTests
     [Trait("Db", "Postgres")]
     public async Task PeerOnlineOnReplicaB_CountsAsOnlineOnReplicaA_UntilTheConsoleCloses()
     {
-        await using var database = TestDatabase.Create("Postgres", Path.GetTempPath());
-        await using var a = new PeerBotApp(sharedDatabase: database);
-        _ = a.Services;
-        await using var b = new PeerBotApp(sharedDatabase: database);
+        await using var replicas = TwoReplicas.Start();
+        var (a, b) = (replicas.A, replicas.B);
         using var coordinatorOnA = await a.SignInAsync(ConsoleClients.Coordinator);
         using var peerOnB = await b.SignInAsync(ConsoleClients.Peer1);
         var me = await peerOnB.GetFromJsonAsync<Me>("/api/console/me");
@@ -157,5 +149,32 @@ public sealed class ConsoleFanOutTests
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = PostgresConsoleFanOut.ListenerName });
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Two PeerBot replicas on one new PostgreSQL database; A starts (and migrates) before B.</summary>
+    private sealed class TwoReplicas : IAsyncDisposable
+    {
+        private TwoReplicas(TestDatabase database, PeerBotApp a, PeerBotApp b) => (Database, A, B) = (database, a, b);
+
+        public TestDatabase Database { get; }
+
+        public PeerBotApp A { get; }
+
+        public PeerBotApp B { get; }
+
+        public static TwoReplicas Start()
+        {
+            var database = TestDatabase.Create("Postgres", Path.GetTempPath());
+            var a = new PeerBotApp(sharedDatabase: database);
+            _ = a.Services;
+            return new TwoReplicas(database, a, new PeerBotApp(sharedDatabase: database));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+            await Database.DisposeAsync();
+        }
     }
 }
