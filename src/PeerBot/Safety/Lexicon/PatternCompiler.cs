@@ -21,6 +21,7 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
     private readonly PatternTrie.Builder _trie = new(gapMax);
     private readonly List<PatternTarget> _targets = [];
     private readonly Dictionary<string, List<string>> _tokenCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PatternElement[][]> _pieceCache = new(StringComparer.Ordinal);
 
     private int _nextId;
 
@@ -63,30 +64,54 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
 
     public void AddPattern(string pattern, PatternTarget target, YamlNode node, string path)
     {
-        var sequences = Expand(pattern, node, path);
-        if (sequences is null)
+        var pieces = Expand(pattern, node, path);
+        if (pieces is null)
             return;
         var index = _targets.Count;
         _targets.Add(target);
-        foreach (var sequence in sequences)
+        if (Insert(pattern, pieces, 0, PatternTrie.Builder.Root, null, null, false, index, node, path))
+            PatternCount++;
+    }
+
+    /// <summary>
+    /// Adds every form of the pattern to the trie, depth first: the forms come in the order of the pieces'
+    /// alternatives, without materializing each form as a list. A form that starts or ends with a gap or any-word,
+    /// or has two gaps in a row, is an error (reported once; the lexicon then fails to load).
+    /// </summary>
+    private bool Insert(string pattern, List<PatternElement[][]> pieces, int pieceIndex, int trieNode,
+        ElementKind? first, ElementKind? last, bool twoGaps, int target, YamlNode node, string path)
+    {
+        if (pieceIndex == pieces.Count)
         {
-            if (sequence.Count == 0 || sequence[0].Kind is ElementKind.Gap or ElementKind.Any
-                || sequence[^1].Kind is ElementKind.Gap or ElementKind.Any)
+            if (first is null or ElementKind.Gap or ElementKind.Any || last is ElementKind.Gap or ElementKind.Any)
             {
                 reader.Error(node, path, $"pattern '{pattern}' must start and end with a word or class");
-                return;
+                return false;
             }
-            for (var i = 1; i < sequence.Count; i++)
+            if (twoGaps)
             {
-                if (sequence[i].Kind == ElementKind.Gap && sequence[i - 1].Kind == ElementKind.Gap)
-                {
-                    reader.Error(node, path, $"pattern '{pattern}' has two gaps in a row");
-                    return;
-                }
+                reader.Error(node, path, $"pattern '{pattern}' has two gaps in a row");
+                return false;
             }
-            _trie.Add(sequence, index);
+            _trie.AddTerminal(trieNode, target);
+            return true;
         }
-        PatternCount++;
+        foreach (var alternative in pieces[pieceIndex])
+        {
+            int child = trieNode;
+            ElementKind? f = first, l = last;
+            var gaps = twoGaps;
+            foreach (var element in alternative)
+            {
+                gaps |= element.Kind == ElementKind.Gap && l == ElementKind.Gap;
+                child = _trie.Step(child, element);
+                f ??= element.Kind;
+                l = element.Kind;
+            }
+            if (!Insert(pattern, pieces, pieceIndex + 1, child, f, l, gaps, target, node, path))
+                return false;
+        }
+        return true;
     }
 
     public (Vocabulary Vocabulary, PatternTrie Trie, PatternTarget[] Targets) Build()
@@ -104,66 +129,82 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
         return id;
     }
 
-    private List<List<PatternElement>>? Expand(string pattern, YamlNode node, string path)
+    /// <summary>
+    /// The pattern's pieces, each as its alternatives (an optional piece also has the empty alternative). Word ids are
+    /// given in order of first appearance. Null (after reporting) when a piece is invalid or the pattern has more than
+    /// <see cref="MaxExpansions"/> forms.
+    /// </summary>
+    private List<PatternElement[][]>? Expand(string pattern, YamlNode node, string path)
     {
-        var sequences = new List<List<PatternElement>> { new() };
+        var pieces = new List<PatternElement[][]>();
+        var forms = 1;
         foreach (var rawPiece in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var piece = rawPiece;
-            var optional = piece.Length > 1 && piece.EndsWith('?');
-            if (optional)
-                piece = piece[..^1];
-            var alternatives = new List<List<PatternElement>>();
-            if (piece == "...")
+            if (!_pieceCache.TryGetValue(rawPiece, out var alternatives))
             {
-                alternatives.Add([new PatternElement(ElementKind.Gap, 0)]);
+                alternatives = ExpandPiece(rawPiece, pattern, node, path);
+                if (alternatives is null)
+                    return null;
+                _pieceCache[rawPiece] = alternatives;
             }
-            else if (piece == "*")
-            {
-                alternatives.Add([new PatternElement(ElementKind.Any, 0)]);
-            }
-            else
-            {
-                foreach (var alternative in piece.Split('|'))
-                {
-                    if (alternative.StartsWith('<') && alternative.EndsWith('>') && alternative.Length > 2)
-                    {
-                        var name = alternative[1..^1];
-                        if (!_classIndex.TryGetValue(name, out var bit))
-                        {
-                            reader.Error(node, path, $"pattern '{pattern}' uses unknown class <{name}>");
-                            return null;
-                        }
-                        alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
-                        continue;
-                    }
-                    if (!_tokenCache.TryGetValue(alternative, out var tokens))
-                        _tokenCache[alternative] = tokens = Tokens(alternative);
-                    if (tokens.Count == 0 || alternative.Contains('<', StringComparison.Ordinal)
-                        || alternative.Contains('>', StringComparison.Ordinal))
-                    {
-                        reader.Error(node, path, $"pattern '{pattern}': '{alternative}' is not a word");
-                        return null;
-                    }
-                    alternatives.Add([.. tokens.Select(t => new PatternElement(ElementKind.Literal, WordId(t)))]);
-                }
-            }
-            if (optional)
-                alternatives.Add([]);
-            var next = new List<List<PatternElement>>();
-            foreach (var prefix in sequences)
-            {
-                foreach (var alternative in alternatives)
-                    next.Add([.. prefix, .. alternative]);
-            }
-            if (next.Count > MaxExpansions)
+            forms *= alternatives.Length;
+            if (forms > MaxExpansions)
             {
                 reader.Error(node, path, $"pattern '{pattern}' expands to more than {MaxExpansions} forms");
                 return null;
             }
-            sequences = next;
+            pieces.Add(alternatives);
         }
-        return sequences;
+        return pieces;
+    }
+
+    private PatternElement[][]? ExpandPiece(string rawPiece, string pattern, YamlNode node, string path)
+    {
+        var piece = rawPiece;
+        var optional = piece.Length > 1 && piece.EndsWith('?');
+        if (optional)
+            piece = piece[..^1];
+        var alternatives = new List<PatternElement[]>();
+        if (piece == "...")
+        {
+            alternatives.Add([new PatternElement(ElementKind.Gap, 0)]);
+        }
+        else if (piece == "*")
+        {
+            alternatives.Add([new PatternElement(ElementKind.Any, 0)]);
+        }
+        else
+        {
+            foreach (var alternative in piece.Split('|'))
+            {
+                if (alternative.StartsWith('<') && alternative.EndsWith('>') && alternative.Length > 2)
+                {
+                    var name = alternative[1..^1];
+                    if (!_classIndex.TryGetValue(name, out var bit))
+                    {
+                        reader.Error(node, path, $"pattern '{pattern}' uses unknown class <{name}>");
+                        return null;
+                    }
+                    alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
+                    continue;
+                }
+                if (!_tokenCache.TryGetValue(alternative, out var tokens))
+                    _tokenCache[alternative] = tokens = Tokens(alternative);
+                if (tokens.Count == 0 || alternative.Contains('<', StringComparison.Ordinal)
+                    || alternative.Contains('>', StringComparison.Ordinal))
+                {
+                    reader.Error(node, path, $"pattern '{pattern}': '{alternative}' is not a word");
+                    return null;
+                }
+                var elements = new PatternElement[tokens.Count];
+                for (var t = 0; t < tokens.Count; t++)
+                    elements[t] = new PatternElement(ElementKind.Literal, WordId(tokens[t]));
+                alternatives.Add(elements);
+            }
+        }
+        if (optional)
+            alternatives.Add([]);
+        return [.. alternatives];
     }
 
     private string? SingleToken(string word, YamlNode node, string path)

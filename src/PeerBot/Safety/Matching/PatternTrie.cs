@@ -7,7 +7,7 @@ namespace PeerBot.Safety.Matching;
 /// All lexicon patterns in one token trie: literal edges as sorted word-id arrays (an id-indexed array at the root), plus class,
 /// any-word and gap edges. Matching walks from each token; cost is linear in the text for a fixed lexicon.
 /// </summary>
-internal sealed class PatternTrie
+internal sealed partial class PatternTrie
 {
     [StructLayout(LayoutKind.Auto)]
     private struct Node
@@ -122,118 +122,5 @@ internal sealed class PatternTrie
         }
         var index = Array.BinarySearch(_literalWords, start, count, wordId);
         return index >= 0 ? _literalChildren[index] : -1;
-    }
-
-    /// <summary>Mutable form used while compiling the lexicon.</summary>
-    internal sealed class Builder(int gapMax)
-    {
-        private sealed class BuildNode
-        {
-            private Dictionary<int, BuildNode>? _literals;
-            private Dictionary<int, BuildNode>? _classes;
-
-            public Dictionary<int, BuildNode> Literals => _literals ??= [];
-            public Dictionary<int, BuildNode> Classes => _classes ??= [];
-            public IEnumerable<BuildNode> Children => (_literals?.Values ?? Enumerable.Empty<BuildNode>())
-                .Concat(_classes?.Values ?? Enumerable.Empty<BuildNode>());
-            public int LiteralCount => _literals?.Count ?? 0;
-            public int ClassCount => _classes?.Count ?? 0;
-            public BuildNode? Any { get; set; }
-            public BuildNode? Gap { get; set; }
-            public List<int> Terminals { get; } = [];
-        }
-
-        private readonly BuildNode _root = new();
-
-        public void Add(IReadOnlyList<PatternElement> elements, int target)
-        {
-            var node = _root;
-            foreach (var element in elements)
-            {
-                node = element.Kind switch
-                {
-                    ElementKind.Literal => GetOrAdd(node.Literals, element.Value),
-                    ElementKind.Class => GetOrAdd(node.Classes, element.Value),
-                    ElementKind.Any => node.Any ??= new BuildNode(),
-                    _ => node.Gap ??= new BuildNode(),
-                };
-            }
-            if (!node.Terminals.Contains(target))
-                node.Terminals.Add(target);
-        }
-
-        private static BuildNode GetOrAdd(Dictionary<int, BuildNode> edges, int key)
-        {
-            if (!edges.TryGetValue(key, out var child))
-                edges[key] = child = new BuildNode();
-            return child;
-        }
-
-        public PatternTrie Build(int wordCount)
-        {
-            var order = new List<BuildNode>();
-            var index = new Dictionary<BuildNode, int>(ReferenceEqualityComparer.Instance);
-            var queue = new Queue<BuildNode>();
-            queue.Enqueue(_root);
-            index[_root] = 0;
-            order.Add(_root);
-            while (queue.Count > 0)
-            {
-                var n = queue.Dequeue();
-                foreach (var child in n.Children
-                             .Concat(n.Any is null ? [] : [n.Any]).Concat(n.Gap is null ? [] : [n.Gap]))
-                {
-                    if (index.ContainsKey(child))
-                        continue;
-                    index[child] = order.Count;
-                    order.Add(child);
-                    queue.Enqueue(child);
-                }
-            }
-
-            var nodes = new Node[order.Count];
-            var classMasks = new List<ulong>();
-            var classChildren = new List<int>();
-            var terminals = new List<int>();
-            var literalWords = new List<int>();
-            var literalChildren = new List<int>();
-            for (var i = 0; i < order.Count; i++)
-            {
-                var n = order[i];
-                nodes[i] = new Node
-                {
-                    Any = n.Any is null ? -1 : index[n.Any],
-                    Gap = n.Gap is null ? -1 : index[n.Gap],
-                    ClassStart = classMasks.Count,
-                    ClassCount = n.ClassCount,
-                    TerminalStart = terminals.Count,
-                    TerminalCount = n.Terminals.Count,
-                    LiteralStart = literalWords.Count,
-                    LiteralCount = n.LiteralCount,
-                };
-                foreach (var (bit, child) in n.ClassCount == 0 ? [] : n.Classes)
-                {
-                    classMasks.Add(1UL << bit);
-                    classChildren.Add(index[child]);
-                }
-                terminals.AddRange(n.Terminals);
-                if (n.LiteralCount > 0)
-                {
-                    var words = new int[n.LiteralCount];
-                    var children = new int[n.LiteralCount];
-                    var e = 0;
-                    foreach (var (word, child) in n.Literals)
-                    {
-                        words[e] = word;
-                        children[e++] = index[child];
-                    }
-                    Array.Sort(words, children);
-                    literalWords.AddRange(words);
-                    literalChildren.AddRange(children);
-                }
-            }
-            return new PatternTrie(nodes, [.. classMasks], [.. classChildren], [.. terminals], [.. literalWords],
-                [.. literalChildren], gapMax, wordCount);
-        }
     }
 }
