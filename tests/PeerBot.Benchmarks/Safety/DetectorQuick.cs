@@ -86,7 +86,7 @@ internal static class DetectorQuick
     {
         for (var i = 0; i < scans / 10; i++)
             scan();
-        var rounds = new double[9];
+        var rounds = new double[31];
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var r = 0; r < rounds.Length; r++)
         {

@@ -45,9 +45,7 @@ internal sealed class CompiledLexicon
         {
             ref var token = ref tokens[i];
             var word = norm.Slice(token.NormStart, token.NormLength);
-            var id = (token.Flags & TokenFlags.Emoji) != 0
-                ? Vocabulary.Lookup(word, token.Flags)
-                : Vocabulary.Lookup(word, token.Hash, token.Flags);
+            var id = Vocabulary.Lookup(word, token.Flags);
             var classes = id >= 0 ? Vocabulary.ClassesOf(id) : 0UL;
             if ((token.Flags & TokenFlags.LeadingDigit) != 0)
             {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PeerBot.Safety.Matching;
@@ -33,6 +34,19 @@ internal sealed partial class PatternTrie
     private readonly ulong _rootClasses;
     private readonly int[] _rootClassChildren = new int[64];
 
+    // Literal edges of wide nodes (more than NarrowEdges) in one open-addressing table keyed by (node, word id).
+    private const int NarrowEdges = 8;
+    private readonly WideEdge[] _wideEdges;
+    private readonly int _wideMask;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct WideEdge
+    {
+        public int Node; // -1 = empty
+        public int Word;
+        public int Child;
+    }
+
     private PatternTrie(Node[] nodes, ulong[] classMasks, int[] classChildren, int[] terminals,
         int[] literalWords, int[] literalChildren, int gapMax, int wordCount)
     {
@@ -55,72 +69,150 @@ internal sealed partial class PatternTrie
         _classChildren = classChildren;
         _terminals = terminals;
         _gapMax = gapMax;
+
+        var wide = 0;
+        for (var n = 1; n < nodes.Length; n++)
+        {
+            if (nodes[n].LiteralCount > NarrowEdges)
+                wide += nodes[n].LiteralCount;
+        }
+        var size = 16;
+        while (size < wide * 2)
+            size <<= 1;
+        _wideMask = size - 1;
+        _wideEdges = new WideEdge[size];
+        _wideEdges.AsSpan().Fill(new WideEdge { Node = -1 });
+        for (var n = 1; n < nodes.Length; n++)
+        {
+            if (nodes[n].LiteralCount <= NarrowEdges)
+                continue;
+            for (var e = nodes[n].LiteralStart; e < nodes[n].LiteralStart + nodes[n].LiteralCount; e++)
+            {
+                var slot = WideSlot(n, literalWords[e]);
+                while (_wideEdges[slot].Node >= 0)
+                    slot = (slot + 1) & _wideMask;
+                _wideEdges[slot] = new WideEdge { Node = n, Word = literalWords[e], Child = literalChildren[e] };
+            }
+        }
     }
+
+    private int WideSlot(int node, int word) =>
+        (int)((((uint)node * 0x9E3779B1u) ^ ((uint)word * 0x85EBCA77u)) * 0xC2B2AE3Du >> 8) & _wideMask;
 
     /// <summary>Finds every pattern that matches starting at any token; returns the number of matches written.</summary>
     public int MatchAll(ReadOnlySpan<Token> tokens, Span<PatternMatch> matches)
     {
-        var count = 0;
+        var walker = new Walker(this, tokens, matches);
         for (var start = 0; start < tokens.Length; start++)
         {
             ref readonly var token = ref tokens[start];
+            walker.Start = start;
             if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0)
-                Walk(_rootLiterals[token.WordId], start + 1, start, tokens, matches, ref count);
+                walker.Walk(_rootLiterals[token.WordId], start + 1);
             // Root class edges are indexed by class bit: visit only the classes this token has.
             for (var bits = token.Classes & _rootClasses; bits != 0; bits &= bits - 1)
-                Walk(_rootClassChildren[BitOperations.TrailingZeroCount(bits)], start + 1, start, tokens, matches, ref count);
+                walker.Walk(_rootClassChildren[BitOperations.TrailingZeroCount(bits)], start + 1);
         }
-        return count;
+        return walker.Count;
     }
 
-    private void Walk(int nodeIndex, int pos, int start, ReadOnlySpan<Token> tokens, Span<PatternMatch> matches,
-        ref int count)
+    /// <summary>One matching pass: the text, the output and the start token travel as fields, not as arguments.</summary>
+    private ref struct Walker(PatternTrie trie, ReadOnlySpan<Token> tokens, Span<PatternMatch> matches)
     {
-        ref readonly var node = ref _nodes[nodeIndex];
-        for (var t = 0; t < node.TerminalCount && count < matches.Length; t++)
-            matches[count++] = new PatternMatch(_terminals[node.TerminalStart + t], start, pos - 1);
-        if (pos >= tokens.Length || count >= matches.Length)
-            return;
-        ref readonly var token = ref tokens[pos];
-        if (node.LiteralCount > 0 && token.WordId >= 0)
+        private readonly PatternTrie _trie = trie;
+        private readonly ReadOnlySpan<Token> _tokens = tokens;
+        private readonly Span<PatternMatch> _matches = matches;
+
+        public int Start;
+        public int Count;
+
+        public void Walk(int nodeIndex, int pos)
         {
-            var child = FindLiteral(node.LiteralStart, node.LiteralCount, token.WordId);
-            if (child >= 0)
-                Walk(child, pos + 1, start, tokens, matches, ref count);
-        }
-        for (var c = 0; c < node.ClassCount; c++)
-        {
-            if ((token.Classes & _classMasks[node.ClassStart + c]) != 0)
-                Walk(_classChildren[node.ClassStart + c], pos + 1, start, tokens, matches, ref count);
-        }
-        if (node.Any >= 0)
-            Walk(node.Any, pos + 1, start, tokens, matches, ref count);
-        if (node.Gap >= 0)
-        {
-            var sentence = tokens[start].Sentence;
-            for (var skip = 0; skip <= _gapMax; skip++)
+            var trie = _trie;
+            ref readonly var node = ref trie._nodes[nodeIndex];
+            if (node.TerminalCount > 0)
             {
-                var p = pos + skip;
-                if (p >= tokens.Length || tokens[p].Sentence != sentence)
-                    break;
-                Walk(node.Gap, p, start, tokens, matches, ref count);
+                for (var t = 0; t < node.TerminalCount && Count < _matches.Length; t++)
+                    _matches[Count++] = new PatternMatch(trie._terminals[node.TerminalStart + t], Start, pos - 1);
+            }
+            if (pos >= _tokens.Length || Count >= _matches.Length)
+                return;
+            Advance(nodeIndex, pos);
+            if (node.Gap >= 0)
+            {
+                // A gap node is never a pattern's end and never followed by another gap (the compiler rejects both),
+                // so each skipped position goes straight to the gap node's edges.
+                ref readonly var gap = ref trie._nodes[node.Gap];
+                var plain = gap.TerminalCount == 0 && gap.Gap < 0;
+                var sentence = _tokens[Start].Sentence;
+                for (var skip = 0; skip <= trie._gapMax; skip++)
+                {
+                    var p = pos + skip;
+                    if (p >= _tokens.Length || _tokens[p].Sentence != sentence)
+                        break;
+                    if (!plain)
+                        Walk(node.Gap, p);
+                    else if (Count < _matches.Length)
+                        Advance(node.Gap, p);
+                }
             }
         }
+
+        /// <summary>The literal, class and any-word edges of a node for the token at <paramref name="pos"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Advance(int nodeIndex, int pos)
+        {
+            var trie = _trie;
+            ref readonly var node = ref trie._nodes[nodeIndex];
+            ref readonly var token = ref _tokens[pos];
+            if (node.LiteralCount > 0 && token.WordId >= 0)
+            {
+                var child = trie.FindLiteral(nodeIndex, in node, token.WordId);
+                if (child >= 0)
+                    Walk(child, pos + 1);
+            }
+            if (token.Classes != 0)
+            {
+                for (var c = 0; c < node.ClassCount; c++)
+                {
+                    if ((token.Classes & trie._classMasks[node.ClassStart + c]) != 0)
+                        Walk(trie._classChildren[node.ClassStart + c], pos + 1);
+                }
+            }
+            if (node.Any >= 0)
+                Walk(node.Any, pos + 1);
+        }
     }
 
-    /// <summary>Edges of a node are sorted by word id: a short linear scan, or binary search for wide nodes.</summary>
-    private int FindLiteral(int start, int count, int wordId)
+    /// <summary>A narrow node's edges (sorted by word id) are scanned; a wide node's are looked up in one hash table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindLiteral(int nodeIndex, in Node node, int wordId)
     {
-        if (count <= 8)
+        if (node.LiteralCount <= NarrowEdges)
         {
-            for (var e = start; e < start + count; e++)
+            var words = _literalWords;
+            for (var e = node.LiteralStart; e < node.LiteralStart + node.LiteralCount; e++)
             {
-                if (_literalWords[e] == wordId)
+                if (words[e] == wordId)
                     return _literalChildren[e];
             }
             return -1;
         }
-        var index = Array.BinarySearch(_literalWords, start, count, wordId);
-        return index >= 0 ? _literalChildren[index] : -1;
+        return FindWide(nodeIndex, wordId);
+    }
+
+    private int FindWide(int nodeIndex, int wordId)
+    {
+        var edges = _wideEdges;
+        var slot = WideSlot(nodeIndex, wordId);
+        while (true)
+        {
+            ref readonly var edge = ref edges[slot];
+            if (edge.Node == nodeIndex && edge.Word == wordId)
+                return edge.Child;
+            if (edge.Node < 0)
+                return -1;
+            slot = (slot + 1) & _wideMask;
+        }
     }
 }

@@ -86,14 +86,22 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         var partCount = lexicon.PartRules.Length;
         Span<int> last = partCount <= 512 ? stackalloc int[partCount] : new int[partCount];
         last.Fill(-1);
+        // How many different parts of each rule have been seen so far: a rule with fewer than AtLeast cannot combine.
+        var ruleCount = lexicon.Rules.Length;
+        Span<byte> seen = ruleCount <= 1024 ? stackalloc byte[ruleCount] : new byte[ruleCount];
+        seen.Clear();
         for (var i = 0; i < matches.Length; i++)
         {
             var target = targets[matches[i].Target];
             if (target.Kind != TargetKind.Part)
                 continue;
+            var ruleIndex = lexicon.PartRules[target.Index];
+            if (last[target.Index] < 0)
+                seen[ruleIndex]++;
             last[target.Index] = i;
-            var rule = lexicon.Rules[lexicon.PartRules[target.Index]];
-            if (rule.RequiresDenial != (pass == 1) || !TryCombine(rule, last, matches, tokens, matches[i], out var span, out var used))
+            var rule = lexicon.Rules[ruleIndex];
+            if (seen[ruleIndex] < rule.AtLeast || rule.RequiresDenial != (pass == 1)
+                || !TryCombine(rule, last, matches, tokens, matches[i], out var span, out var used))
                 continue;
             var excluded = false;
             for (var p = 0; p < rule.PartCount && !excluded; p++)

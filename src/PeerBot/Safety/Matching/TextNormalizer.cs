@@ -36,7 +36,6 @@ internal static class TextNormalizer
         var sentence = sentenceRef;
         var clause = clauseRef;
         var inToken = false;
-        var hash = 0u;
         var start = 0;
         var origStart = 0;
         var run = 0;
@@ -45,6 +44,39 @@ internal static class TextNormalizer
         while (i < input.Length && tokenCount < tokens.Length)
         {
             var c = input[i];
+            if (!inToken && c < 128 && AsciiKind[c] == Letter)
+            {
+                // Plain ASCII word fast path: letters only, no run of three equal letters, ended by ASCII punctuation,
+                // a space or the end of the text. Anything else (digits, apostrophes, elongation, non-ASCII) goes
+                // through the general loop below from the same position, so the result is the same either way.
+                var end = PlainWord(input, i, norm, normLength);
+                if (end > i)
+                {
+                    tokens[tokenCount++] = new Token
+                    {
+                        NormStart = normLength, NormLength = end - i, OrigStart = origOffset + i, OrigEnd = origOffset + end,
+                        Sentence = sentence, Clause = clause, WordId = -1, Flags = TokenFlags.Letter,
+                    };
+                    normLength += end - i;
+                    i = end;
+                    if (i < input.Length)
+                    {
+                        // The ASCII character that ended the word, handled as the general loop would.
+                        var after = AsciiKind[input[i]];
+                        if (after == SentenceBreak)
+                        {
+                            sentence++;
+                            clause++;
+                        }
+                        else if (after == ClauseBreak)
+                        {
+                            clause++;
+                        }
+                        i++;
+                    }
+                    continue;
+                }
+            }
             int width = 1;
             byte kind;
             char mapped = '\0';
@@ -80,7 +112,7 @@ internal static class TextNormalizer
                     if (kind == Emoji)
                     {
                         if (inToken)
-                            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+                            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
                         if (normLength + width > norm.Length)
                             break;
                         var emojiStart = normLength;
@@ -106,7 +138,6 @@ internal static class TextNormalizer
                     start = normLength;
                     origStart = origOffset + i;
                     run = 0;
-                    hash = 2166136261u;
                     flags = kind == Digit ? TokenFlags.LeadingDigit : TokenFlags.None;
                 }
                 flags |= kind == Letter ? TokenFlags.Letter : TokenFlags.Digit;
@@ -127,7 +158,6 @@ internal static class TextNormalizer
                 if (normLength >= norm.Length)
                     break;
                 norm[normLength++] = mapped;
-                hash = (hash ^ mapped) * 16777619u;
                 i += width;
                 if (kind == Letter)
                 {
@@ -143,7 +173,6 @@ internal static class TextNormalizer
                         if (lower == norm[normLength - 1])
                             break;
                         norm[normLength++] = lower;
-                        hash = (hash ^ lower) * 16777619u;
                         run = 0;
                         i++;
                     }
@@ -163,7 +192,7 @@ internal static class TextNormalizer
             }
 
             if (inToken)
-                tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+                tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
             if (kind == SentenceBreak)
             {
                 sentence++;
@@ -176,7 +205,7 @@ internal static class TextNormalizer
             i += width;
         }
         if (inToken && tokenCount < tokens.Length)
-            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
         normLengthRef = normLength;
         sentenceRef = sentence;
         clauseRef = clause;
@@ -185,14 +214,44 @@ internal static class TextNormalizer
 
     private const byte Skip = 6, Emoji = 7;
 
+    /// <summary>
+    /// Lower-cases the plain ASCII word starting at <paramref name="start"/> into <paramref name="norm"/> and returns
+    /// where it ends, or -1 when the word needs the general loop (a digit, an apostrophe, a third equal letter in a
+    /// row, a non-ASCII character, or no room left).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int PlainWord(ReadOnlySpan<char> input, int start, Span<char> norm, int normLength)
+    {
+        var room = norm.Length - normLength;
+        char previous = '\0', beforePrevious = '\0';
+        var j = start;
+        while (j < input.Length)
+        {
+            var ch = input[j];
+            if (ch >= 128)
+                return -1;
+            var kind = AsciiKind[ch];
+            if (kind != Letter)
+                return kind is Digit or Apostrophe ? -1 : j;
+            var lower = (char)(ch | 0x20);
+            if ((lower == previous && lower == beforePrevious) || j - start >= room)
+                return -1;
+            norm[normLength + (j - start)] = lower;
+            beforePrevious = previous;
+            previous = lower;
+            j++;
+        }
+        return j;
+    }
+
     private static int End(Span<Token> tokens, int count, int start, int end, int origStart, int origEnd,
-        TokenFlags flags, int sentence, int clause, uint hash, ref bool inToken)
+        TokenFlags flags, int sentence, int clause, ref bool inToken)
     {
         inToken = false;
         tokens[count] = new Token
         {
             NormStart = start, NormLength = end - start, OrigStart = origStart, OrigEnd = origEnd,
-            Sentence = sentence, Clause = clause, WordId = -1, Flags = flags, Hash = WordTable.Finish(hash),
+            Sentence = sentence, Clause = clause, WordId = -1, Flags = flags,
         };
         return count + 1;
     }
