@@ -10,7 +10,7 @@ namespace PeerBot.Safety.Lexicon;
 /// <c>...</c> for a gap of up to N words (within one sentence); <c>_</c> joins words inside an alternative
 /// (<c>going_to|gonna</c>). No regular expressions, so matching cannot backtrack.
 /// </summary>
-internal sealed class PatternCompiler(YamlReader reader, int gapMax)
+internal sealed class PatternCompiler(YamlReader reader, int gapMax, int expectedNodes = 1024)
 {
     private const int MaxExpansions = 256;
     public static readonly string[] AutoClasses = ["num", "year"];
@@ -18,12 +18,14 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _classIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ulong> _wordClasses = [];
-    private readonly PatternTrie.Builder _trie = new(gapMax);
+    private readonly PatternTrie.Builder _trie = new(gapMax, expectedNodes);
     private readonly List<PatternTarget> _targets = [];
     private readonly Dictionary<string, List<string>> _tokenCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PatternElement[][]> _pieceCache = new(StringComparer.Ordinal);
 
     private int _nextId;
+    private char[] _scratchNorm = new char[64];
+    private Token[] _scratchTokens = new Token[129];
 
     public int PatternCount { get; private set; }
 
@@ -217,15 +219,19 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
     }
 
     /// <summary>The normalized token strings of a lexicon word, exactly as messages are normalized.</summary>
-    internal static List<string> Tokens(string text)
+    private List<string> Tokens(string text)
     {
-        var norm = new char[text.Length];
-        var tokens = new Token[text.Length + 1];
+        if (_scratchNorm.Length < text.Length)
+        {
+            _scratchNorm = new char[text.Length * 2];
+            _scratchTokens = new Token[text.Length * 2 + 1];
+        }
         int normLength = 0, sentence = 0, clause = 0;
-        var count = TextNormalizer.Normalize(text, 0, norm, ref normLength, tokens, 0, ref sentence, ref clause);
+        var count = TextNormalizer.Normalize(text, 0, _scratchNorm, ref normLength, _scratchTokens.AsSpan(0, text.Length + 1), 0,
+            ref sentence, ref clause);
         var result = new List<string>(count);
         for (var i = 0; i < count; i++)
-            result.Add(new string(norm, tokens[i].NormStart, tokens[i].NormLength));
+            result.Add(new string(_scratchNorm, _scratchTokens[i].NormStart, _scratchTokens[i].NormLength));
         return result;
     }
 }

@@ -8,16 +8,23 @@ internal sealed partial class PatternTrie
     /// terminals keep their insertion order per node (class edges are walked in that order, so matches come out in
     /// the same order as they always have).
     /// </summary>
-    internal sealed class Builder(int gapMax)
+    /// <remarks><paramref name="expectedNodes"/> sizes the lists up front (they still grow when it is too small).</remarks>
+    internal sealed class Builder(int gapMax, int expectedNodes)
     {
-        private readonly List<int> _any = [-1];
-        private readonly List<int> _gap = [-1];
-        private readonly Dictionary<long, int> _literalEdges = [];
-        private readonly Dictionary<long, int> _classEdges = [];
-        private readonly List<(int Node, int Key, int Child)> _literals = [];
-        private readonly List<(int Node, int Key, int Child)> _classes = [];
-        private readonly HashSet<long> _terminalKeys = [];
-        private readonly List<(int Node, int Target)> _terminals = [];
+        private readonly List<int> _any = NodeList(expectedNodes);
+        private readonly List<int> _gap = NodeList(expectedNodes);
+        private readonly Dictionary<long, int> _literalEdges = new(expectedNodes);
+        private readonly Dictionary<long, int> _classEdges = new(expectedNodes / 8);
+        private readonly List<(int Node, int Key, int Child)> _literals = new(expectedNodes);
+        private readonly List<(int Node, int Key, int Child)> _classes = new(expectedNodes / 8);
+        private readonly HashSet<long> _terminalKeys = new(expectedNodes / 8);
+        private readonly List<(int Node, int Target)> _terminals = new(expectedNodes / 8);
+
+        private static List<int> NodeList(int capacity)
+        {
+            var list = new List<int>(Math.Max(capacity, 1)) { -1 };
+            return list;
+        }
 
         public const int Root = 0;
 
