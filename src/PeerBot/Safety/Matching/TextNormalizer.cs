@@ -15,6 +15,7 @@ internal static class TextNormalizer
 
     private static readonly byte[] AsciiKind = BuildAsciiKinds();
     private static readonly char[] Fold = BuildFoldTable();
+    private static readonly char[] AsciiLower = BuildAsciiLower();
 
     /// <summary>Normalizes <paramref name="input"/>. Returns the number of tokens written.</summary>
     public static int Normalize(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLength,
@@ -222,26 +223,27 @@ internal static class TextNormalizer
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int PlainWord(ReadOnlySpan<char> input, int start, Span<char> norm, int normLength)
     {
-        var room = norm.Length - normLength;
+        var limit = Math.Min(input.Length, start + (norm.Length - normLength));
+        var output = norm[normLength..];
+        var lowerTable = AsciiLower;
         char previous = '\0', beforePrevious = '\0';
         var j = start;
-        while (j < input.Length)
+        for (; j < limit; j++)
         {
             var ch = input[j];
             if (ch >= 128)
                 return -1;
-            var kind = AsciiKind[ch];
-            if (kind != Letter)
-                return kind is Digit or Apostrophe ? -1 : j;
-            var lower = (char)(ch | 0x20);
-            if ((lower == previous && lower == beforePrevious) || j - start >= room)
+            var lower = lowerTable[ch];
+            if (lower == '\0')
+                return AsciiKind[ch] is Digit or Apostrophe ? -1 : j;
+            if (lower == previous && lower == beforePrevious)
                 return -1;
-            norm[normLength + (j - start)] = lower;
+            output[j - start] = lower;
             beforePrevious = previous;
             previous = lower;
-            j++;
         }
-        return j;
+        // Stopped by the end of the text (done) or by a full buffer (the general loop handles the rest).
+        return j == input.Length ? j : -1;
     }
 
     private static int End(Span<Token> tokens, int count, int start, int end, int origStart, int origEnd,
@@ -307,6 +309,18 @@ internal static class TextNormalizer
                 return value is 0x2026 or 0x3002 or 0xFF01 or 0xFF1F or 0x00A1 or 0x00BF ? SentenceBreak
                     : value is 0x2014 or 0x2013 or 0xFF0C ? ClauseBreak : Sep;
         }
+    }
+
+    /// <summary>ASCII letters to lower case; every other ASCII character to '\0'.</summary>
+    private static char[] BuildAsciiLower()
+    {
+        var table = new char[128];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            table[c] = c;
+            table[c - 32] = c;
+        }
+        return table;
     }
 
     private static byte[] BuildAsciiKinds()
