@@ -24,6 +24,16 @@ internal sealed partial class PatternTrie
     }
 
     private readonly Node[] _nodes;
+
+    // Per node: a 64-bit filter of its literal edges' word ids (bit = id mod 64) and the union of its class edges, so
+    // most tokens that cannot follow a node are turned away without searching its edges.
+    private readonly NodeFilter[] _filters;
+
+    private struct NodeFilter
+    {
+        public ulong Words;
+        public ulong Classes;
+    }
     private readonly ulong[] _classMasks;
     private readonly int[] _classChildren;
     private readonly int[] _terminals;
@@ -65,6 +75,14 @@ internal sealed partial class PatternTrie
             _rootClassChildren[BitOperations.TrailingZeroCount(mask)] = classChildren[nodes[0].ClassStart + c];
         }
         _nodes = nodes;
+        _filters = new NodeFilter[nodes.Length];
+        for (var n = 0; n < nodes.Length; n++)
+        {
+            for (var e = nodes[n].LiteralStart; e < nodes[n].LiteralStart + nodes[n].LiteralCount; e++)
+                _filters[n].Words |= 1UL << (literalWords[e] & 63);
+            for (var c = nodes[n].ClassStart; c < nodes[n].ClassStart + nodes[n].ClassCount; c++)
+                _filters[n].Classes |= classMasks[c];
+        }
         _classMasks = classMasks;
         _classChildren = classChildren;
         _terminals = terminals;
@@ -165,13 +183,14 @@ internal sealed partial class PatternTrie
             var trie = _trie;
             ref readonly var node = ref trie._nodes[nodeIndex];
             ref readonly var token = ref _tokens[pos];
-            if (node.LiteralCount > 0 && token.WordId >= 0)
+            ref readonly var filter = ref trie._filters[nodeIndex];
+            if (token.WordId >= 0 && (filter.Words & (1UL << (token.WordId & 63))) != 0)
             {
                 var child = trie.FindLiteral(nodeIndex, in node, token.WordId);
                 if (child >= 0)
                     Walk(child, pos + 1);
             }
-            if (token.Classes != 0)
+            if ((token.Classes & filter.Classes) != 0)
             {
                 for (var c = 0; c < node.ClassCount; c++)
                 {
