@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PeerBot.Safety.Matching;
 
 /// <summary>
@@ -41,7 +43,8 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                 var tier = TierAt(m, rule, tokens, matches, ref denial, out var negated, out var past, out var third);
                 if (tier == DistressTier.None)
                     continue;
-                Add(ref signals, rule, tier, Explain(text, tokens, m, rule, tier, negated, past, third));
+                if (Improves(signals, rule, tier))
+                    Add(ref signals, rule, tier, Explain(text, tokens, m, rule, tier, negated, past, third));
             }
             if (lexicon.PartRules.Length > 0)
                 JudgeCooccurrences(text, tokens, matches, pass, ref signals, ref denial);
@@ -112,7 +115,8 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
             var tier = TierAt(span, rule, tokens, matches, ref denial, out var negated, out var past, out var third);
             if (tier == DistressTier.None)
                 continue;
-            Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, used, rule, tier, span, negated, past, third));
+            if (Improves(signals, rule, tier))
+                Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, used, rule, tier, span, negated, past, third));
         }
     }
 
@@ -155,7 +159,15 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         ReadOnlySpan<PatternMatch> matches, ReadOnlySpan<int> last, int used, CompiledRule rule, DistressTier tier,
         PatternMatch span, bool negated, bool past, bool third)
     {
-        var words = new System.Text.StringBuilder();
+        // One pooled buffer for the whole explanation (no builder or part strings left behind).
+        var explanation = new DefaultInterpolatedStringHandler(0, 0);
+        explanation.AppendLiteral(Label(tier));
+        explanation.AppendLiteral("/");
+        explanation.AppendLiteral(rule.Category);
+        explanation.AppendLiteral(": rule '");
+        explanation.AppendLiteral(rule.Id);
+        explanation.AppendLiteral("' found ");
+        var first = true;
         for (var p = 0; p < rule.PartCount; p++)
         {
             if ((used & (1 << p)) == 0)
@@ -163,12 +175,18 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
             var part = matches[last[rule.FirstPart + p]];
             var from = tokens[part.Start].OrigStart;
             var to = tokens[part.End].OrigEnd;
-            if (words.Length > 0)
-                words.Append(" + ");
-            words.Append('"').Append(text[from..Math.Min(to, from + MaxQuotedChars / 2)]).Append('"');
+            explanation.AppendLiteral(first ? "\"" : " + \"");
+            explanation.AppendFormatted(text[from..Math.Min(to, from + MaxQuotedChars / 2)]);
+            explanation.AppendLiteral("\"");
+            first = false;
         }
-        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' found {words} together (words {span.Start + 1}–{span.End + 1})"
-            + Notes(rule, tier, negated, past, third);
+        explanation.AppendLiteral(" together (words ");
+        explanation.AppendFormatted(span.Start + 1);
+        explanation.AppendLiteral("–");
+        explanation.AppendFormatted(span.End + 1);
+        explanation.AppendLiteral(")");
+        explanation.AppendLiteral(Notes(rule, tier, negated, past, third));
+        return explanation.ToStringAndClear();
     }
 
     private static string Notes(CompiledRule rule, DistressTier tier, bool negated, bool past, bool third) =>
@@ -176,9 +194,22 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         + (past ? $"; in the past, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
         + (third ? "; about another person" : string.Empty);
 
+    /// <summary>False when the rule already has a signal of this tier or higher (Add would keep that one).</summary>
+    private static bool Improves(List<DistressSignal>? signals, CompiledRule rule, DistressTier tier)
+    {
+        if (signals is null)
+            return true;
+        foreach (var signal in signals)
+        {
+            if (signal.RuleId == rule.Id)
+                return signal.Tier < tier;
+        }
+        return true;
+    }
+
     private static void Add(ref List<DistressSignal>? signals, CompiledRule rule, DistressTier tier, string explanation)
     {
-        signals ??= [];
+        signals ??= new List<DistressSignal>(8);
         for (var i = 0; i < signals.Count; i++)
         {
             if (signals[i].RuleId != rule.Id)
@@ -269,9 +300,9 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
     {
         var from = tokens[m.Start].OrigStart;
         var to = tokens[m.End].OrigEnd;
-        var quoted = text[from..Math.Min(to, from + MaxQuotedChars)].ToString();
-        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' matched \"{quoted}\" (words {m.Start + 1}–{m.End + 1})"
-            + Notes(rule, tier, negated, past, third);
+        var quoted = text[from..Math.Min(to, from + MaxQuotedChars)];
+        var notes = Notes(rule, tier, negated, past, third);
+        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' matched \"{quoted}\" (words {m.Start + 1}–{m.End + 1}){notes}";
     }
 
     internal static string Label(DistressTier tier) => tier switch
