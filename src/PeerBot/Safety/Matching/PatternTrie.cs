@@ -125,13 +125,35 @@ internal sealed partial class PatternTrie
         {
             ref readonly var token = ref tokens[start];
             walker.Start = start;
-            if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0)
+            if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0 && MayContinue(_rootLiterals[token.WordId], start + 1, tokens))
                 walker.Walk(_rootLiterals[token.WordId], start + 1);
             // Root class edges are indexed by class bit: visit only the classes this token has.
             for (var bits = token.Classes & _rootClasses; bits != 0; bits &= bits - 1)
-                walker.Walk(_rootClassChildren[BitOperations.TrailingZeroCount(bits)], start + 1);
+            {
+                var child = _rootClassChildren[BitOperations.TrailingZeroCount(bits)];
+                if (MayContinue(child, start + 1, tokens))
+                    walker.Walk(child, start + 1);
+            }
         }
         return walker.Count;
+    }
+
+    /// <summary>
+    /// False when walking <paramref name="nodeIndex"/> at <paramref name="pos"/> cannot do anything: the node ends no
+    /// pattern, has no gap or any-word edge, and its filters turn the next token away (or there is none).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayContinue(int nodeIndex, int pos, ReadOnlySpan<Token> tokens)
+    {
+        ref readonly var node = ref _nodes[nodeIndex];
+        if (node.TerminalCount > 0 || node.Gap >= 0 || node.Any >= 0)
+            return true;
+        if (pos >= tokens.Length)
+            return false;
+        ref readonly var next = ref tokens[pos];
+        ref readonly var filter = ref _filters[nodeIndex];
+        return (next.WordId >= 0 && (filter.Words & (1UL << (next.WordId & 63))) != 0)
+            || (next.Classes & filter.Classes) != 0;
     }
 
     /// <summary>One matching pass: the text, the output and the start token travel as fields, not as arguments.</summary>
