@@ -69,8 +69,7 @@ internal static class DetectorQuick
         var matches = new PeerBot.Safety.Matching.PatternMatch[12016];
         var count = lexicon.Tokenize(text, norm, tokens, 4000);
         var found = lexicon.Trie.MatchAll(tokens.AsSpan(0, count), matches);
-        var nodes = (Array)typeof(PeerBot.Safety.Matching.PatternTrie).GetField("_nodes", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(lexicon.Trie)!;
-        Console.WriteLine(FormattableString.Invariant($"trie nodes {nodes.Length}, words {lexicon.Vocabulary.Count}, patterns {lexicon.PatternCount}, targets {lexicon.Targets.Length}"));
+        Console.WriteLine(FormattableString.Invariant($"trie nodes {lexicon.Trie.NodeCount}, words {lexicon.Vocabulary.Count}, patterns {lexicon.PatternCount}, targets {lexicon.Targets.Length}"));
         Console.WriteLine(FormattableString.Invariant($"2000-char text: {count} tokens, {found} trie matches"));
         Time("  tokenize only", scans, () => (DistressTier)lexicon.Tokenize(text, norm, tokens, 4000));
         Time("  normalize only", scans, () =>

@@ -25,6 +25,9 @@ internal sealed partial class PatternTrie
 
     private readonly Node[] _nodes;
 
+    /// <summary>Number of trie nodes (for the benchmarks' report).</summary>
+    public int NodeCount => _nodes.Length;
+
     // Per node: a 64-bit filter of its literal edges' word ids (bit = id mod 64) and the union of its class edges, so
     // most tokens that cannot follow a node are turned away without searching its edges.
     private readonly NodeFilter[] _filters;
