@@ -34,6 +34,23 @@ public static class BenchmarkProgram
             Console.WriteLine(probe.Summary());
             return;
         }
+        // "detector-quick [scans]": stopwatch medians of the distress detector benchmarks; "detector-dump <tsv>...": every
+        // row's tier and signals, to compare two builds line by line.
+        if (args is ["detector-quick", ..])
+        {
+            Safety.DetectorQuick.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+            return;
+        }
+        if (args is ["detector-loop", var what, var times])
+        {
+            Safety.DetectorQuick.Loop(what, int.Parse(times, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+        if (args is ["detector-dump", ..])
+        {
+            Safety.DetectorQuick.Dump(args.Skip(1));
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

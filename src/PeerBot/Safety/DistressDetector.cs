@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using PeerBot.Conversations;
 using PeerBot.Safety.Lexicon;
 using PeerBot.Safety.Matching;
@@ -38,28 +39,21 @@ public sealed class DistressDetector
         if (text.IsEmpty)
             return DistressAssessment.None;
         var scanLength = Math.Min(text.Length, MaxScanChars);
-        if (scanLength <= SmallBuffers.Chars)
-        {
-            // Typical messages use per-thread buffers: no pool traffic and no allocation when nothing matches.
-            var buffers = _small ??= new SmallBuffers();
-            return Scan(text, buffers.Norm, buffers.Tokens, buffers.Matches);
-        }
-        var norm = ArrayPool<char>.Shared.Rent(scanLength);
-        var tokens = ArrayPool<Token>.Shared.Rent(scanLength);
-        var matches = ArrayPool<PatternMatch>.Shared.Rent(scanLength * 3 + 16);
-        try
-        {
-            return Scan(text, norm, tokens, matches);
-        }
-        finally
-        {
-            ArrayPool<PatternMatch>.Shared.Return(matches);
-            ArrayPool<Token>.Shared.Return(tokens);
-            ArrayPool<char>.Shared.Return(norm);
-        }
+        // Per-thread buffers, grown in powers of two to the longest message this thread has scanned (at most
+        // MaxScanChars): no pool traffic and no allocation in the steady state. The match buffer keeps the capacity
+        // scans have always had (at least three matches per character, rounded up to a power of two above 512).
+        var buffers = _buffers ??= new ScanBuffers(SmallChars);
+        if (buffers.Chars < scanLength)
+            _buffers = buffers = new ScanBuffers((int)BitOperations.RoundUpToPowerOf2((uint)scanLength));
+        var matchCapacity = MatchCapacity(scanLength);
+        return Scan(text, buffers.Norm, buffers.Tokens, buffers.Matches.AsSpan(0, matchCapacity));
     }
 
-    private DistressAssessment Scan(ReadOnlySpan<char> text, char[] norm, Token[] tokens, PatternMatch[] matches)
+    private static int MatchCapacity(int chars) => chars <= SmallChars
+        ? SmallChars * 3 + 16
+        : (int)BitOperations.RoundUpToPowerOf2((uint)(chars * 3 + 16));
+
+    private DistressAssessment Scan(ReadOnlySpan<char> text, char[] norm, Token[] tokens, Span<PatternMatch> matches)
     {
         var count = _lexicon.Tokenize(text, norm, tokens, MaxScanChars);
         if (count == 0)
@@ -68,18 +62,20 @@ public sealed class DistressDetector
         var matchCount = _lexicon.Trie.MatchAll(tokenSpan, matches);
         return matchCount == 0
             ? DistressAssessment.None
-            : _judge.Judge(text, tokenSpan, new ReadOnlySpan<PatternMatch>(matches, 0, matchCount));
+            : _judge.Judge(text, tokenSpan, matches[..matchCount]);
     }
 
-    [ThreadStatic]
-    private static SmallBuffers? _small;
+    private const int SmallChars = 512;
 
-    private sealed class SmallBuffers
+    [ThreadStatic]
+    private static ScanBuffers? _buffers;
+
+    private sealed class ScanBuffers(int chars)
     {
-        public const int Chars = 512;
-        public char[] Norm { get; } = new char[Chars];
-        public Token[] Tokens { get; } = new Token[Chars];
-        public PatternMatch[] Matches { get; } = new PatternMatch[Chars * 3 + 16];
+        public int Chars { get; } = chars;
+        public char[] Norm { get; } = new char[chars];
+        public Token[] Tokens { get; } = new Token[chars];
+        public PatternMatch[] Matches { get; } = new PatternMatch[MatchCapacity(chars)];
     }
 
     /// <summary>True when the words look Spanish rather than English (used to pick the reply language).</summary>

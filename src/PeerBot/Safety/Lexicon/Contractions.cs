@@ -6,7 +6,7 @@ namespace PeerBot.Safety.Lexicon;
 /// want to be here", "I cannot go on") are read like texters. Applied to every pattern when it is compiled; the
 /// scan itself is unchanged.
 /// </summary>
-internal sealed class Contractions
+internal sealed class Contractions(Func<string, List<string>> tokens)
 {
     private readonly Dictionary<string, string[]> _expansions = new(StringComparer.Ordinal);
 
@@ -15,11 +15,11 @@ internal sealed class Contractions
     /// <summary>Adds one entry: a single word (after normalization) and its forms, written "do not" or "can not|cannot".</summary>
     public bool Add(string contraction, string forms)
     {
-        var key = PatternCompiler.Tokens(contraction);
+        var key = tokens(contraction);
         if (key.Count != 1 || _expansions.ContainsKey(key[0]))
             return false;
         var expansions = forms.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(f => string.Join('_', PatternCompiler.Tokens(f)))
+            .Select(f => string.Join('_', tokens(f)))
             .Where(f => f.Length > 0)
             .ToArray();
         if (expansions.Length == 0)
@@ -48,8 +48,8 @@ internal sealed class Contractions
             {
                 if (alternative.StartsWith('<') || alternative.Contains('_', StringComparison.Ordinal))
                     continue;
-                var tokens = PatternCompiler.Tokens(alternative);
-                if (tokens.Count != 1 || !_expansions.TryGetValue(tokens[0], out var forms))
+                var words = tokens(alternative);
+                if (words.Count != 1 || !_expansions.TryGetValue(words[0], out var forms))
                     continue;
                 foreach (var form in forms)
                 {

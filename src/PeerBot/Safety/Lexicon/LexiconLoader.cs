@@ -40,7 +40,8 @@ internal static class LexiconLoader
             reader.Error(top["version"], "version", "only version 1 is supported");
 
         var (negationWindow, gapMax) = ReadSettings(reader, top.GetValueOrDefault("settings"));
-        var compiler = new PatternCompiler(reader, gapMax);
+        // Sized from the file: the current lexicon has about one trie node per 5-6 characters of YAML.
+        var compiler = new PatternCompiler(reader, gapMax, content.Length / 5);
         if (top.TryGetValue("aliases", out var aliases))
         {
             foreach (var (alias, canonical) in reader.Entries(aliases, "aliases"))

@@ -10,7 +10,7 @@ namespace PeerBot.Safety.Lexicon;
 /// <c>...</c> for a gap of up to N words (within one sentence); <c>_</c> joins words inside an alternative
 /// (<c>going_to|gonna</c>). No regular expressions, so matching cannot backtrack.
 /// </summary>
-internal sealed class PatternCompiler(YamlReader reader, int gapMax)
+internal sealed class PatternCompiler(YamlReader reader, int gapMax, int expectedNodes = 1024)
 {
     private const int MaxExpansions = 256;
     public static readonly string[] AutoClasses = ["num", "year"];
@@ -18,16 +18,21 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _classIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ulong> _wordClasses = [];
-    private readonly PatternTrie.Builder _trie = new(gapMax);
+    private readonly PatternTrie.Builder _trie = new(gapMax, expectedNodes);
     private readonly List<PatternTarget> _targets = [];
     private readonly Dictionary<string, List<string>> _tokenCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PatternElement[][]> _pieceCache = new(StringComparer.Ordinal);
 
     private int _nextId;
+    private char[] _scratchNorm = new char[64];
+    private Token[] _scratchTokens = new Token[129];
+
+    private Contractions? _contractions;
 
     public int PatternCount { get; private set; }
 
     /// <summary>Spelled-out forms added to contraction words in every pattern compiled after they are set.</summary>
-    public Contractions Contractions { get; } = new();
+    public Contractions Contractions => _contractions ??= new Contractions(Tokens);
 
     public ulong ClassMask(string name) => _classIndex.TryGetValue(name, out var bit) ? 1UL << bit : 0UL;
 
@@ -66,31 +71,55 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
 
     public void AddPattern(string pattern, PatternTarget target, YamlNode node, string path)
     {
-        pattern = Contractions.Apply(pattern);
-        var sequences = Expand(pattern, node, path);
-        if (sequences is null)
+        pattern = _contractions?.Apply(pattern) ?? pattern;
+        var pieces = Expand(pattern, node, path);
+        if (pieces is null)
             return;
         var index = _targets.Count;
         _targets.Add(target);
-        foreach (var sequence in sequences)
+        if (Insert(pattern, pieces, 0, PatternTrie.Builder.Root, null, null, false, index, node, path))
+            PatternCount++;
+    }
+
+    /// <summary>
+    /// Adds every form of the pattern to the trie, depth first: the forms come in the order of the pieces'
+    /// alternatives, without materializing each form as a list. A form that starts or ends with a gap or any-word,
+    /// or has two gaps in a row, is an error (reported once; the lexicon then fails to load).
+    /// </summary>
+    private bool Insert(string pattern, List<PatternElement[][]> pieces, int pieceIndex, int trieNode,
+        ElementKind? first, ElementKind? last, bool twoGaps, int target, YamlNode node, string path)
+    {
+        if (pieceIndex == pieces.Count)
         {
-            if (sequence.Count == 0 || sequence[0].Kind is ElementKind.Gap or ElementKind.Any
-                || sequence[^1].Kind is ElementKind.Gap or ElementKind.Any)
+            if (first is null or ElementKind.Gap or ElementKind.Any || last is ElementKind.Gap or ElementKind.Any)
             {
                 reader.Error(node, path, $"pattern '{pattern}' must start and end with a word or class");
-                return;
+                return false;
             }
-            for (var i = 1; i < sequence.Count; i++)
+            if (twoGaps)
             {
-                if (sequence[i].Kind == ElementKind.Gap && sequence[i - 1].Kind == ElementKind.Gap)
-                {
-                    reader.Error(node, path, $"pattern '{pattern}' has two gaps in a row");
-                    return;
-                }
+                reader.Error(node, path, $"pattern '{pattern}' has two gaps in a row");
+                return false;
             }
-            _trie.Add(sequence, index);
+            _trie.AddTerminal(trieNode, target);
+            return true;
         }
-        PatternCount++;
+        foreach (var alternative in pieces[pieceIndex])
+        {
+            int child = trieNode;
+            ElementKind? f = first, l = last;
+            var gaps = twoGaps;
+            foreach (var element in alternative)
+            {
+                gaps |= element.Kind == ElementKind.Gap && l == ElementKind.Gap;
+                child = _trie.Step(child, element);
+                f ??= element.Kind;
+                l = element.Kind;
+            }
+            if (!Insert(pattern, pieces, pieceIndex + 1, child, f, l, gaps, target, node, path))
+                return false;
+        }
+        return true;
     }
 
     public (Vocabulary Vocabulary, PatternTrie Trie, PatternTarget[] Targets) Build()
@@ -108,66 +137,82 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
         return id;
     }
 
-    private List<List<PatternElement>>? Expand(string pattern, YamlNode node, string path)
+    /// <summary>
+    /// The pattern's pieces, each as its alternatives (an optional piece also has the empty alternative). Word ids are
+    /// given in order of first appearance. Null (after reporting) when a piece is invalid or the pattern has more than
+    /// <see cref="MaxExpansions"/> forms.
+    /// </summary>
+    private List<PatternElement[][]>? Expand(string pattern, YamlNode node, string path)
     {
-        var sequences = new List<List<PatternElement>> { new() };
+        var pieces = new List<PatternElement[][]>();
+        var forms = 1;
         foreach (var rawPiece in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var piece = rawPiece;
-            var optional = piece.Length > 1 && piece.EndsWith('?');
-            if (optional)
-                piece = piece[..^1];
-            var alternatives = new List<List<PatternElement>>();
-            if (piece == "...")
+            if (!_pieceCache.TryGetValue(rawPiece, out var alternatives))
             {
-                alternatives.Add([new PatternElement(ElementKind.Gap, 0)]);
+                alternatives = ExpandPiece(rawPiece, pattern, node, path);
+                if (alternatives is null)
+                    return null;
+                _pieceCache[rawPiece] = alternatives;
             }
-            else if (piece == "*")
-            {
-                alternatives.Add([new PatternElement(ElementKind.Any, 0)]);
-            }
-            else
-            {
-                foreach (var alternative in piece.Split('|'))
-                {
-                    if (alternative.StartsWith('<') && alternative.EndsWith('>') && alternative.Length > 2)
-                    {
-                        var name = alternative[1..^1];
-                        if (!_classIndex.TryGetValue(name, out var bit))
-                        {
-                            reader.Error(node, path, $"pattern '{pattern}' uses unknown class <{name}>");
-                            return null;
-                        }
-                        alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
-                        continue;
-                    }
-                    if (!_tokenCache.TryGetValue(alternative, out var tokens))
-                        _tokenCache[alternative] = tokens = Tokens(alternative);
-                    if (tokens.Count == 0 || alternative.Contains('<', StringComparison.Ordinal)
-                        || alternative.Contains('>', StringComparison.Ordinal))
-                    {
-                        reader.Error(node, path, $"pattern '{pattern}': '{alternative}' is not a word");
-                        return null;
-                    }
-                    alternatives.Add([.. tokens.Select(t => new PatternElement(ElementKind.Literal, WordId(t)))]);
-                }
-            }
-            if (optional)
-                alternatives.Add([]);
-            var next = new List<List<PatternElement>>();
-            foreach (var prefix in sequences)
-            {
-                foreach (var alternative in alternatives)
-                    next.Add([.. prefix, .. alternative]);
-            }
-            if (next.Count > MaxExpansions)
+            forms *= alternatives.Length;
+            if (forms > MaxExpansions)
             {
                 reader.Error(node, path, $"pattern '{pattern}' expands to more than {MaxExpansions} forms");
                 return null;
             }
-            sequences = next;
+            pieces.Add(alternatives);
         }
-        return sequences;
+        return pieces;
+    }
+
+    private PatternElement[][]? ExpandPiece(string rawPiece, string pattern, YamlNode node, string path)
+    {
+        var piece = rawPiece;
+        var optional = piece.Length > 1 && piece.EndsWith('?');
+        if (optional)
+            piece = piece[..^1];
+        var alternatives = new List<PatternElement[]>();
+        if (piece == "...")
+        {
+            alternatives.Add([new PatternElement(ElementKind.Gap, 0)]);
+        }
+        else if (piece == "*")
+        {
+            alternatives.Add([new PatternElement(ElementKind.Any, 0)]);
+        }
+        else
+        {
+            foreach (var alternative in piece.Split('|'))
+            {
+                if (alternative.StartsWith('<') && alternative.EndsWith('>') && alternative.Length > 2)
+                {
+                    var name = alternative[1..^1];
+                    if (!_classIndex.TryGetValue(name, out var bit))
+                    {
+                        reader.Error(node, path, $"pattern '{pattern}' uses unknown class <{name}>");
+                        return null;
+                    }
+                    alternatives.Add([new PatternElement(ElementKind.Class, bit)]);
+                    continue;
+                }
+                if (!_tokenCache.TryGetValue(alternative, out var tokens))
+                    _tokenCache[alternative] = tokens = Tokens(alternative);
+                if (tokens.Count == 0 || alternative.Contains('<', StringComparison.Ordinal)
+                    || alternative.Contains('>', StringComparison.Ordinal))
+                {
+                    reader.Error(node, path, $"pattern '{pattern}': '{alternative}' is not a word");
+                    return null;
+                }
+                var elements = new PatternElement[tokens.Count];
+                for (var t = 0; t < tokens.Count; t++)
+                    elements[t] = new PatternElement(ElementKind.Literal, WordId(tokens[t]));
+                alternatives.Add(elements);
+            }
+        }
+        if (optional)
+            alternatives.Add([]);
+        return [.. alternatives];
     }
 
     private string? SingleToken(string word, YamlNode node, string path)
@@ -180,15 +225,19 @@ internal sealed class PatternCompiler(YamlReader reader, int gapMax)
     }
 
     /// <summary>The normalized token strings of a lexicon word, exactly as messages are normalized.</summary>
-    internal static List<string> Tokens(string text)
+    private List<string> Tokens(string text)
     {
-        var norm = new char[text.Length];
-        var tokens = new Token[text.Length + 1];
+        if (_scratchNorm.Length < text.Length)
+        {
+            _scratchNorm = new char[text.Length * 2];
+            _scratchTokens = new Token[text.Length * 2 + 1];
+        }
         int normLength = 0, sentence = 0, clause = 0;
-        var count = TextNormalizer.Normalize(text, 0, norm, ref normLength, tokens, 0, ref sentence, ref clause);
+        var count = TextNormalizer.Normalize(text, 0, _scratchNorm, ref normLength, _scratchTokens.AsSpan(0, text.Length + 1), 0,
+            ref sentence, ref clause);
         var result = new List<string>(count);
         for (var i = 0; i < count; i++)
-            result.Add(new string(norm, tokens[i].NormStart, tokens[i].NormLength));
+            result.Add(new string(_scratchNorm, _scratchTokens[i].NormStart, _scratchTokens[i].NormLength));
         return result;
     }
 }

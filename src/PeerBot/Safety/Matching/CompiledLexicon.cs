@@ -41,14 +41,14 @@ internal sealed class CompiledLexicon
         }
 
         var extraClause = 0;
+        var vocabulary = Vocabulary;
+        var clauseBreak = ClauseBreakClass;
         for (var i = 0; i < count; i++)
         {
             ref var token = ref tokens[i];
             var word = norm.Slice(token.NormStart, token.NormLength);
-            var id = (token.Flags & TokenFlags.Emoji) != 0
-                ? Vocabulary.Lookup(word, token.Flags)
-                : Vocabulary.Lookup(word, token.Hash, token.Flags);
-            var classes = id >= 0 ? Vocabulary.ClassesOf(id) : 0UL;
+            var id = vocabulary.Lookup(word, token.Flags);
+            var classes = id >= 0 ? vocabulary.ClassesOf(id) : 0UL;
             if ((token.Flags & TokenFlags.LeadingDigit) != 0)
             {
                 classes |= NumClass;
@@ -56,7 +56,7 @@ internal sealed class CompiledLexicon
                     && (word[..2] is "19" || word[..2] is "20"))
                     classes |= YearClass;
             }
-            if ((classes & ClauseBreakClass) != 0)
+            if ((classes & clauseBreak) != 0)
                 extraClause++;
             token.WordId = id;
             token.Classes = classes;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PeerBot.Safety.Matching;
@@ -7,7 +8,7 @@ namespace PeerBot.Safety.Matching;
 /// All lexicon patterns in one token trie: literal edges as sorted word-id arrays (an id-indexed array at the root), plus class,
 /// any-word and gap edges. Matching walks from each token; cost is linear in the text for a fixed lexicon.
 /// </summary>
-internal sealed class PatternTrie
+internal sealed partial class PatternTrie
 {
     [StructLayout(LayoutKind.Auto)]
     private struct Node
@@ -23,6 +24,19 @@ internal sealed class PatternTrie
     }
 
     private readonly Node[] _nodes;
+
+    /// <summary>Number of trie nodes (for the benchmarks' report).</summary>
+    public int NodeCount => _nodes.Length;
+
+    // Per node: a 64-bit filter of its literal edges' word ids (bit = id mod 64) and the union of its class edges, so
+    // most tokens that cannot follow a node are turned away without searching its edges.
+    private readonly NodeFilter[] _filters;
+
+    private struct NodeFilter
+    {
+        public ulong Words;
+        public ulong Classes;
+    }
     private readonly ulong[] _classMasks;
     private readonly int[] _classChildren;
     private readonly int[] _terminals;
@@ -32,6 +46,19 @@ internal sealed class PatternTrie
     private readonly int[] _rootLiterals;
     private readonly ulong _rootClasses;
     private readonly int[] _rootClassChildren = new int[64];
+
+    // Literal edges of wide nodes (more than NarrowEdges) in one open-addressing table keyed by (node, word id).
+    private const int NarrowEdges = 8;
+    private readonly WideEdge[] _wideEdges;
+    private readonly int _wideMask;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct WideEdge
+    {
+        public int Node; // -1 = empty
+        public int Word;
+        public int Child;
+    }
 
     private PatternTrie(Node[] nodes, ulong[] classMasks, int[] classChildren, int[] terminals,
         int[] literalWords, int[] literalChildren, int gapMax, int wordCount)
@@ -51,189 +78,185 @@ internal sealed class PatternTrie
             _rootClassChildren[BitOperations.TrailingZeroCount(mask)] = classChildren[nodes[0].ClassStart + c];
         }
         _nodes = nodes;
+        _filters = new NodeFilter[nodes.Length];
+        for (var n = 0; n < nodes.Length; n++)
+        {
+            for (var e = nodes[n].LiteralStart; e < nodes[n].LiteralStart + nodes[n].LiteralCount; e++)
+                _filters[n].Words |= 1UL << (literalWords[e] & 63);
+            for (var c = nodes[n].ClassStart; c < nodes[n].ClassStart + nodes[n].ClassCount; c++)
+                _filters[n].Classes |= classMasks[c];
+        }
         _classMasks = classMasks;
         _classChildren = classChildren;
         _terminals = terminals;
         _gapMax = gapMax;
+
+        var wide = 0;
+        for (var n = 1; n < nodes.Length; n++)
+        {
+            if (nodes[n].LiteralCount > NarrowEdges)
+                wide += nodes[n].LiteralCount;
+        }
+        var size = 16;
+        while (size < wide * 2)
+            size <<= 1;
+        _wideMask = size - 1;
+        _wideEdges = new WideEdge[size];
+        _wideEdges.AsSpan().Fill(new WideEdge { Node = -1 });
+        for (var n = 1; n < nodes.Length; n++)
+        {
+            if (nodes[n].LiteralCount <= NarrowEdges)
+                continue;
+            for (var e = nodes[n].LiteralStart; e < nodes[n].LiteralStart + nodes[n].LiteralCount; e++)
+            {
+                var slot = WideSlot(n, literalWords[e]);
+                while (_wideEdges[slot].Node >= 0)
+                    slot = (slot + 1) & _wideMask;
+                _wideEdges[slot] = new WideEdge { Node = n, Word = literalWords[e], Child = literalChildren[e] };
+            }
+        }
     }
+
+    private int WideSlot(int node, int word) =>
+        (int)((((uint)node * 0x9E3779B1u) ^ ((uint)word * 0x85EBCA77u)) * 0xC2B2AE3Du >> 8) & _wideMask;
 
     /// <summary>Finds every pattern that matches starting at any token; returns the number of matches written.</summary>
     public int MatchAll(ReadOnlySpan<Token> tokens, Span<PatternMatch> matches)
     {
-        var count = 0;
+        var walker = new Walker(this, tokens, matches);
         for (var start = 0; start < tokens.Length; start++)
         {
             ref readonly var token = ref tokens[start];
-            if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0)
-                Walk(_rootLiterals[token.WordId], start + 1, start, tokens, matches, ref count);
+            walker.Start = start;
+            if (token.WordId >= 0 && _rootLiterals[token.WordId] >= 0 && MayContinue(_rootLiterals[token.WordId], start + 1, tokens))
+                walker.Walk(_rootLiterals[token.WordId], start + 1);
             // Root class edges are indexed by class bit: visit only the classes this token has.
             for (var bits = token.Classes & _rootClasses; bits != 0; bits &= bits - 1)
-                Walk(_rootClassChildren[BitOperations.TrailingZeroCount(bits)], start + 1, start, tokens, matches, ref count);
-        }
-        return count;
-    }
-
-    private void Walk(int nodeIndex, int pos, int start, ReadOnlySpan<Token> tokens, Span<PatternMatch> matches,
-        ref int count)
-    {
-        ref readonly var node = ref _nodes[nodeIndex];
-        for (var t = 0; t < node.TerminalCount && count < matches.Length; t++)
-            matches[count++] = new PatternMatch(_terminals[node.TerminalStart + t], start, pos - 1);
-        if (pos >= tokens.Length || count >= matches.Length)
-            return;
-        ref readonly var token = ref tokens[pos];
-        if (node.LiteralCount > 0 && token.WordId >= 0)
-        {
-            var child = FindLiteral(node.LiteralStart, node.LiteralCount, token.WordId);
-            if (child >= 0)
-                Walk(child, pos + 1, start, tokens, matches, ref count);
-        }
-        for (var c = 0; c < node.ClassCount; c++)
-        {
-            if ((token.Classes & _classMasks[node.ClassStart + c]) != 0)
-                Walk(_classChildren[node.ClassStart + c], pos + 1, start, tokens, matches, ref count);
-        }
-        if (node.Any >= 0)
-            Walk(node.Any, pos + 1, start, tokens, matches, ref count);
-        if (node.Gap >= 0)
-        {
-            var sentence = tokens[start].Sentence;
-            for (var skip = 0; skip <= _gapMax; skip++)
             {
-                var p = pos + skip;
-                if (p >= tokens.Length || tokens[p].Sentence != sentence)
-                    break;
-                Walk(node.Gap, p, start, tokens, matches, ref count);
+                var child = _rootClassChildren[BitOperations.TrailingZeroCount(bits)];
+                if (MayContinue(child, start + 1, tokens))
+                    walker.Walk(child, start + 1);
             }
         }
+        return walker.Count;
     }
 
-    /// <summary>Edges of a node are sorted by word id: a short linear scan, or binary search for wide nodes.</summary>
-    private int FindLiteral(int start, int count, int wordId)
+    /// <summary>
+    /// False when walking <paramref name="nodeIndex"/> at <paramref name="pos"/> cannot do anything: the node ends no
+    /// pattern, has no gap or any-word edge, and its filters turn the next token away (or there is none).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayContinue(int nodeIndex, int pos, ReadOnlySpan<Token> tokens)
     {
-        if (count <= 8)
+        ref readonly var node = ref _nodes[nodeIndex];
+        if (node.TerminalCount > 0 || node.Gap >= 0 || node.Any >= 0)
+            return true;
+        if (pos >= tokens.Length)
+            return false;
+        ref readonly var next = ref tokens[pos];
+        ref readonly var filter = ref _filters[nodeIndex];
+        return (next.WordId >= 0 && (filter.Words & (1UL << (next.WordId & 63))) != 0)
+            || (next.Classes & filter.Classes) != 0;
+    }
+
+    /// <summary>One matching pass: the text, the output and the start token travel as fields, not as arguments.</summary>
+    private ref struct Walker(PatternTrie trie, ReadOnlySpan<Token> tokens, Span<PatternMatch> matches)
+    {
+        private readonly PatternTrie _trie = trie;
+        private readonly ReadOnlySpan<Token> _tokens = tokens;
+        private readonly Span<PatternMatch> _matches = matches;
+
+        public int Start;
+        public int Count;
+
+        public void Walk(int nodeIndex, int pos)
         {
-            for (var e = start; e < start + count; e++)
+            var trie = _trie;
+            ref readonly var node = ref trie._nodes[nodeIndex];
+            if (node.TerminalCount > 0)
             {
-                if (_literalWords[e] == wordId)
+                for (var t = 0; t < node.TerminalCount && Count < _matches.Length; t++)
+                    _matches[Count++] = new PatternMatch(trie._terminals[node.TerminalStart + t], Start, pos - 1);
+            }
+            if (pos >= _tokens.Length || Count >= _matches.Length)
+                return;
+            Advance(nodeIndex, pos);
+            if (node.Gap >= 0)
+            {
+                // A gap node is never a pattern's end and never followed by another gap (the compiler rejects both),
+                // so each skipped position goes straight to the gap node's edges.
+                ref readonly var gap = ref trie._nodes[node.Gap];
+                var plain = gap.TerminalCount == 0 && gap.Gap < 0;
+                var sentence = _tokens[Start].Sentence;
+                for (var skip = 0; skip <= trie._gapMax; skip++)
+                {
+                    var p = pos + skip;
+                    if (p >= _tokens.Length || _tokens[p].Sentence != sentence)
+                        break;
+                    if (!plain)
+                        Walk(node.Gap, p);
+                    else if (Count < _matches.Length)
+                        Advance(node.Gap, p);
+                }
+            }
+        }
+
+        /// <summary>The literal, class and any-word edges of a node for the token at <paramref name="pos"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Advance(int nodeIndex, int pos)
+        {
+            var trie = _trie;
+            ref readonly var node = ref trie._nodes[nodeIndex];
+            ref readonly var token = ref _tokens[pos];
+            ref readonly var filter = ref trie._filters[nodeIndex];
+            if (token.WordId >= 0 && (filter.Words & (1UL << (token.WordId & 63))) != 0)
+            {
+                var child = trie.FindLiteral(nodeIndex, in node, token.WordId);
+                if (child >= 0)
+                    Walk(child, pos + 1);
+            }
+            if ((token.Classes & filter.Classes) != 0)
+            {
+                for (var c = 0; c < node.ClassCount; c++)
+                {
+                    if ((token.Classes & trie._classMasks[node.ClassStart + c]) != 0)
+                        Walk(trie._classChildren[node.ClassStart + c], pos + 1);
+                }
+            }
+            if (node.Any >= 0)
+                Walk(node.Any, pos + 1);
+        }
+    }
+
+    /// <summary>A narrow node's edges (sorted by word id) are scanned; a wide node's are looked up in one hash table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindLiteral(int nodeIndex, in Node node, int wordId)
+    {
+        if (node.LiteralCount <= NarrowEdges)
+        {
+            var words = _literalWords;
+            for (var e = node.LiteralStart; e < node.LiteralStart + node.LiteralCount; e++)
+            {
+                if (words[e] == wordId)
                     return _literalChildren[e];
             }
             return -1;
         }
-        var index = Array.BinarySearch(_literalWords, start, count, wordId);
-        return index >= 0 ? _literalChildren[index] : -1;
+        return FindWide(nodeIndex, wordId);
     }
 
-    /// <summary>Mutable form used while compiling the lexicon.</summary>
-    internal sealed class Builder(int gapMax)
+    private int FindWide(int nodeIndex, int wordId)
     {
-        private sealed class BuildNode
+        var edges = _wideEdges;
+        var slot = WideSlot(nodeIndex, wordId);
+        while (true)
         {
-            private Dictionary<int, BuildNode>? _literals;
-            private Dictionary<int, BuildNode>? _classes;
-
-            public Dictionary<int, BuildNode> Literals => _literals ??= [];
-            public Dictionary<int, BuildNode> Classes => _classes ??= [];
-            public IEnumerable<BuildNode> Children => (_literals?.Values ?? Enumerable.Empty<BuildNode>())
-                .Concat(_classes?.Values ?? Enumerable.Empty<BuildNode>());
-            public int LiteralCount => _literals?.Count ?? 0;
-            public int ClassCount => _classes?.Count ?? 0;
-            public BuildNode? Any { get; set; }
-            public BuildNode? Gap { get; set; }
-            public List<int> Terminals { get; } = [];
-        }
-
-        private readonly BuildNode _root = new();
-
-        public void Add(IReadOnlyList<PatternElement> elements, int target)
-        {
-            var node = _root;
-            foreach (var element in elements)
-            {
-                node = element.Kind switch
-                {
-                    ElementKind.Literal => GetOrAdd(node.Literals, element.Value),
-                    ElementKind.Class => GetOrAdd(node.Classes, element.Value),
-                    ElementKind.Any => node.Any ??= new BuildNode(),
-                    _ => node.Gap ??= new BuildNode(),
-                };
-            }
-            if (!node.Terminals.Contains(target))
-                node.Terminals.Add(target);
-        }
-
-        private static BuildNode GetOrAdd(Dictionary<int, BuildNode> edges, int key)
-        {
-            if (!edges.TryGetValue(key, out var child))
-                edges[key] = child = new BuildNode();
-            return child;
-        }
-
-        public PatternTrie Build(int wordCount)
-        {
-            var order = new List<BuildNode>();
-            var index = new Dictionary<BuildNode, int>(ReferenceEqualityComparer.Instance);
-            var queue = new Queue<BuildNode>();
-            queue.Enqueue(_root);
-            index[_root] = 0;
-            order.Add(_root);
-            while (queue.Count > 0)
-            {
-                var n = queue.Dequeue();
-                foreach (var child in n.Children
-                             .Concat(n.Any is null ? [] : [n.Any]).Concat(n.Gap is null ? [] : [n.Gap]))
-                {
-                    if (index.ContainsKey(child))
-                        continue;
-                    index[child] = order.Count;
-                    order.Add(child);
-                    queue.Enqueue(child);
-                }
-            }
-
-            var nodes = new Node[order.Count];
-            var classMasks = new List<ulong>();
-            var classChildren = new List<int>();
-            var terminals = new List<int>();
-            var literalWords = new List<int>();
-            var literalChildren = new List<int>();
-            for (var i = 0; i < order.Count; i++)
-            {
-                var n = order[i];
-                nodes[i] = new Node
-                {
-                    Any = n.Any is null ? -1 : index[n.Any],
-                    Gap = n.Gap is null ? -1 : index[n.Gap],
-                    ClassStart = classMasks.Count,
-                    ClassCount = n.ClassCount,
-                    TerminalStart = terminals.Count,
-                    TerminalCount = n.Terminals.Count,
-                    LiteralStart = literalWords.Count,
-                    LiteralCount = n.LiteralCount,
-                };
-                foreach (var (bit, child) in n.ClassCount == 0 ? [] : n.Classes)
-                {
-                    classMasks.Add(1UL << bit);
-                    classChildren.Add(index[child]);
-                }
-                terminals.AddRange(n.Terminals);
-                if (n.LiteralCount > 0)
-                {
-                    var words = new int[n.LiteralCount];
-                    var children = new int[n.LiteralCount];
-                    var e = 0;
-                    foreach (var (word, child) in n.Literals)
-                    {
-                        words[e] = word;
-                        children[e++] = index[child];
-                    }
-                    Array.Sort(words, children);
-                    literalWords.AddRange(words);
-                    literalChildren.AddRange(children);
-                }
-            }
-            return new PatternTrie(nodes, [.. classMasks], [.. classChildren], [.. terminals], [.. literalWords],
-                [.. literalChildren], gapMax, wordCount);
+            ref readonly var edge = ref edges[slot];
+            if (edge.Node == nodeIndex && edge.Word == wordId)
+                return edge.Child;
+            if (edge.Node < 0)
+                return -1;
+            slot = (slot + 1) & _wideMask;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace PeerBot.Safety.Matching;
 /// Turns raw pattern hits into signals: drops hits inside an idiom/false-friend exclusion, then applies each rule's
 /// negation, past-tense and third-person settings, and explains every signal in words a peer can read.
 /// </summary>
-internal sealed class SignalJudge(CompiledLexicon lexicon)
+internal sealed partial class SignalJudge(CompiledLexicon lexicon)
 {
     private const int MaxQuotedChars = 80;
 
@@ -41,7 +41,8 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
                 var tier = TierAt(m, rule, tokens, matches, ref denial, out var negated, out var past, out var third);
                 if (tier == DistressTier.None)
                     continue;
-                Add(ref signals, rule, tier, Explain(text, tokens, m, rule, tier, negated, past, third));
+                if (Improves(signals, rule, tier))
+                    Add(ref signals, rule, tier, Explain(text, tokens, m, rule, tier, negated, past, third));
             }
             if (lexicon.PartRules.Length > 0)
                 JudgeCooccurrences(text, tokens, matches, pass, ref signals, ref denial);
@@ -86,14 +87,22 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         var partCount = lexicon.PartRules.Length;
         Span<int> last = partCount <= 512 ? stackalloc int[partCount] : new int[partCount];
         last.Fill(-1);
+        // How many different parts of each rule have been seen so far: a rule with fewer than AtLeast cannot combine.
+        var ruleCount = lexicon.Rules.Length;
+        Span<byte> seen = ruleCount <= 1024 ? stackalloc byte[ruleCount] : new byte[ruleCount];
+        seen.Clear();
         for (var i = 0; i < matches.Length; i++)
         {
             var target = targets[matches[i].Target];
             if (target.Kind != TargetKind.Part)
                 continue;
+            var ruleIndex = lexicon.PartRules[target.Index];
+            if (last[target.Index] < 0)
+                seen[ruleIndex]++;
             last[target.Index] = i;
-            var rule = lexicon.Rules[lexicon.PartRules[target.Index]];
-            if (rule.RequiresDenial != (pass == 1) || !TryCombine(rule, last, matches, tokens, matches[i], out var span, out var used))
+            var rule = lexicon.Rules[ruleIndex];
+            if (seen[ruleIndex] < rule.AtLeast || rule.RequiresDenial != (pass == 1)
+                || !TryCombine(rule, last, matches, tokens, matches[i], out var span, out var used))
                 continue;
             var excluded = false;
             for (var p = 0; p < rule.PartCount && !excluded; p++)
@@ -104,7 +113,8 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
             var tier = TierAt(span, rule, tokens, matches, ref denial, out var negated, out var past, out var third);
             if (tier == DistressTier.None)
                 continue;
-            Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, used, rule, tier, span, negated, past, third));
+            if (Improves(signals, rule, tier))
+                Add(ref signals, rule, tier, ExplainParts(text, tokens, matches, last, used, rule, tier, span, negated, past, third));
         }
     }
 
@@ -143,34 +153,22 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         return true;
     }
 
-    private static string ExplainParts(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
-        ReadOnlySpan<PatternMatch> matches, ReadOnlySpan<int> last, int used, CompiledRule rule, DistressTier tier,
-        PatternMatch span, bool negated, bool past, bool third)
+    /// <summary>False when the rule already has a signal of this tier or higher (Add would keep that one).</summary>
+    private static bool Improves(List<DistressSignal>? signals, CompiledRule rule, DistressTier tier)
     {
-        var words = new System.Text.StringBuilder();
-        for (var p = 0; p < rule.PartCount; p++)
+        if (signals is null)
+            return true;
+        foreach (var signal in signals)
         {
-            if ((used & (1 << p)) == 0)
-                continue;
-            var part = matches[last[rule.FirstPart + p]];
-            var from = tokens[part.Start].OrigStart;
-            var to = tokens[part.End].OrigEnd;
-            if (words.Length > 0)
-                words.Append(" + ");
-            words.Append('"').Append(text[from..Math.Min(to, from + MaxQuotedChars / 2)]).Append('"');
+            if (signal.RuleId == rule.Id)
+                return signal.Tier < tier;
         }
-        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' found {words} together (words {span.Start + 1}–{span.End + 1})"
-            + Notes(rule, tier, negated, past, third);
+        return true;
     }
-
-    private static string Notes(CompiledRule rule, DistressTier tier, bool negated, bool past, bool third) =>
-        (negated ? $"; negated, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
-        + (past ? $"; in the past, so {Label(rule.Tier)} became {Label(tier)}" : string.Empty)
-        + (third ? "; about another person" : string.Empty);
 
     private static void Add(ref List<DistressSignal>? signals, CompiledRule rule, DistressTier tier, string explanation)
     {
-        signals ??= [];
+        signals ??= new List<DistressSignal>(8);
         for (var i = 0; i < signals.Count; i++)
         {
             if (signals[i].RuleId != rule.Id)
@@ -255,22 +253,4 @@ internal sealed class SignalJudge(CompiledLexicon lexicon)
         }
         return false;
     }
-
-    private static string Explain(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PatternMatch m,
-        CompiledRule rule, DistressTier tier, bool negated, bool past, bool third)
-    {
-        var from = tokens[m.Start].OrigStart;
-        var to = tokens[m.End].OrigEnd;
-        var quoted = text[from..Math.Min(to, from + MaxQuotedChars)].ToString();
-        return $"{Label(tier)}/{rule.Category}: rule '{rule.Id}' matched \"{quoted}\" (words {m.Start + 1}–{m.End + 1})"
-            + Notes(rule, tier, negated, past, third);
-    }
-
-    internal static string Label(DistressTier tier) => tier switch
-    {
-        DistressTier.Crisis => "crisis",
-        DistressTier.High => "high",
-        DistressTier.Moderate => "moderate",
-        _ => "none",
-    };
 }

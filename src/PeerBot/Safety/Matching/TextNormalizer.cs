@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace PeerBot.Safety.Matching;
@@ -9,12 +8,13 @@ namespace PeerBot.Safety.Matching;
 /// marks, zero-width joiners, variation selectors, skin tones) skipped, and sentence/clause boundaries recorded.
 /// Invalid UTF-16 is treated as a separator. Nothing here allocates.
 /// </summary>
-internal static class TextNormalizer
+internal static partial class TextNormalizer
 {
     private const byte Sep = 0, Letter = 1, Digit = 2, Apostrophe = 3, SentenceBreak = 4, ClauseBreak = 5;
 
     private static readonly byte[] AsciiKind = BuildAsciiKinds();
     private static readonly char[] Fold = BuildFoldTable();
+    private static readonly char[] AsciiLower = BuildAsciiLower();
 
     /// <summary>Normalizes <paramref name="input"/>. Returns the number of tokens written.</summary>
     public static int Normalize(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLength,
@@ -36,7 +36,6 @@ internal static class TextNormalizer
         var sentence = sentenceRef;
         var clause = clauseRef;
         var inToken = false;
-        var hash = 0u;
         var start = 0;
         var origStart = 0;
         var run = 0;
@@ -45,6 +44,39 @@ internal static class TextNormalizer
         while (i < input.Length && tokenCount < tokens.Length)
         {
             var c = input[i];
+            if (!inToken && c < 128 && AsciiKind[c] == Letter)
+            {
+                // Plain ASCII word fast path: letters only, no run of three equal letters, ended by ASCII punctuation,
+                // a space or the end of the text. Anything else (digits, apostrophes, elongation, non-ASCII) goes
+                // through the general loop below from the same position, so the result is the same either way.
+                var end = PlainWord(input, i, norm, normLength);
+                if (end > i)
+                {
+                    tokens[tokenCount++] = new Token
+                    {
+                        NormStart = normLength, NormLength = end - i, OrigStart = origOffset + i, OrigEnd = origOffset + end,
+                        Sentence = sentence, Clause = clause, WordId = -1, Flags = TokenFlags.Letter,
+                    };
+                    normLength += end - i;
+                    i = end;
+                    if (i < input.Length)
+                    {
+                        // The ASCII character that ended the word, handled as the general loop would.
+                        var after = AsciiKind[input[i]];
+                        if (after == SentenceBreak)
+                        {
+                            sentence++;
+                            clause++;
+                        }
+                        else if (after == ClauseBreak)
+                        {
+                            clause++;
+                        }
+                        i++;
+                    }
+                    continue;
+                }
+            }
             int width = 1;
             byte kind;
             char mapped = '\0';
@@ -80,7 +112,7 @@ internal static class TextNormalizer
                     if (kind == Emoji)
                     {
                         if (inToken)
-                            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+                            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
                         if (normLength + width > norm.Length)
                             break;
                         var emojiStart = normLength;
@@ -106,7 +138,6 @@ internal static class TextNormalizer
                     start = normLength;
                     origStart = origOffset + i;
                     run = 0;
-                    hash = 2166136261u;
                     flags = kind == Digit ? TokenFlags.LeadingDigit : TokenFlags.None;
                 }
                 flags |= kind == Letter ? TokenFlags.Letter : TokenFlags.Digit;
@@ -127,7 +158,6 @@ internal static class TextNormalizer
                 if (normLength >= norm.Length)
                     break;
                 norm[normLength++] = mapped;
-                hash = (hash ^ mapped) * 16777619u;
                 i += width;
                 if (kind == Letter)
                 {
@@ -143,7 +173,6 @@ internal static class TextNormalizer
                         if (lower == norm[normLength - 1])
                             break;
                         norm[normLength++] = lower;
-                        hash = (hash ^ lower) * 16777619u;
                         run = 0;
                         i++;
                     }
@@ -163,7 +192,7 @@ internal static class TextNormalizer
             }
 
             if (inToken)
-                tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+                tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
             if (kind == SentenceBreak)
             {
                 sentence++;
@@ -176,7 +205,7 @@ internal static class TextNormalizer
             i += width;
         }
         if (inToken && tokenCount < tokens.Length)
-            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, hash, ref inToken);
+            tokenCount = End(tokens, tokenCount, start, normLength, origStart, origOffset + i, flags, sentence, clause, ref inToken);
         normLengthRef = normLength;
         sentenceRef = sentence;
         clauseRef = clause;
@@ -185,106 +214,46 @@ internal static class TextNormalizer
 
     private const byte Skip = 6, Emoji = 7;
 
+    /// <summary>
+    /// Lower-cases the plain ASCII word starting at <paramref name="start"/> into <paramref name="norm"/> and returns
+    /// where it ends, or -1 when the word needs the general loop (a digit, an apostrophe, a third equal letter in a
+    /// row, a non-ASCII character, or no room left).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int PlainWord(ReadOnlySpan<char> input, int start, Span<char> norm, int normLength)
+    {
+        var limit = Math.Min(input.Length, start + (norm.Length - normLength));
+        var output = norm[normLength..];
+        var lowerTable = AsciiLower;
+        char previous = '\0', beforePrevious = '\0';
+        var j = start;
+        for (; j < limit; j++)
+        {
+            var ch = input[j];
+            if (ch >= 128)
+                return -1;
+            var lower = lowerTable[ch];
+            if (lower == '\0')
+                return AsciiKind[ch] is Digit or Apostrophe ? -1 : j;
+            if (lower == previous && lower == beforePrevious)
+                return -1;
+            output[j - start] = lower;
+            beforePrevious = previous;
+            previous = lower;
+        }
+        // Stopped by the end of the text (done) or by a full buffer (the general loop handles the rest).
+        return j == input.Length ? j : -1;
+    }
+
     private static int End(Span<Token> tokens, int count, int start, int end, int origStart, int origEnd,
-        TokenFlags flags, int sentence, int clause, uint hash, ref bool inToken)
+        TokenFlags flags, int sentence, int clause, ref bool inToken)
     {
         inToken = false;
         tokens[count] = new Token
         {
             NormStart = start, NormLength = end - start, OrigStart = origStart, OrigEnd = origEnd,
-            Sentence = sentence, Clause = clause, WordId = -1, Flags = flags, Hash = WordTable.Finish(hash),
+            Sentence = sentence, Clause = clause, WordId = -1, Flags = flags,
         };
         return count + 1;
-    }
-
-    private static byte ClassifyRune(Rune rune, char first, out char mapped)
-    {
-        mapped = '\0';
-        var value = rune.Value;
-        if (value is 0x200C or 0x200D or 0x2060 or 0xFEFF or 0x00AD || value is >= 0xFE00 and <= 0xFE0F
-            || value is >= 0x1F3FB and <= 0x1F3FF || value is >= 0xE0000 and <= 0xE007F)
-            return Skip;
-        if (value == 0x200B)
-            return Sep; // zero-width space separates words
-        if (value is 0x2019 or 0x2018 or 0x02BC or 0x00B4 or 0x0060)
-            return Apostrophe;
-        if (value is >= 0xFF21 and <= 0xFF3A or >= 0xFF41 and <= 0xFF5A)
-        {
-            mapped = (char)((value - 0xFEE0) | 0x20); // fullwidth Latin letters
-            return Letter;
-        }
-        var category = Rune.GetUnicodeCategory(rune);
-        switch (category)
-        {
-            case UnicodeCategory.NonSpacingMark:
-            case UnicodeCategory.EnclosingMark:
-            case UnicodeCategory.SpacingCombiningMark:
-            case UnicodeCategory.Format:
-                return Skip;
-            case UnicodeCategory.OtherSymbol:
-                return Emoji;
-            case UnicodeCategory.UppercaseLetter:
-            case UnicodeCategory.LowercaseLetter:
-            case UnicodeCategory.TitlecaseLetter:
-            case UnicodeCategory.OtherLetter:
-            case UnicodeCategory.ModifierLetter:
-                if (rune.IsBmp)
-                {
-                    mapped = char.ToLowerInvariant(first);
-                    return Letter;
-                }
-                return Sep;
-            case UnicodeCategory.DecimalDigitNumber:
-                if (rune.IsBmp)
-                {
-                    mapped = (char)('0' + (int)char.GetNumericValue(first));
-                    return Digit;
-                }
-                return Sep;
-            case UnicodeCategory.LineSeparator:
-            case UnicodeCategory.ParagraphSeparator:
-                return SentenceBreak;
-            default:
-                return value is 0x2026 or 0x3002 or 0xFF01 or 0xFF1F or 0x00A1 or 0x00BF ? SentenceBreak
-                    : value is 0x2014 or 0x2013 or 0xFF0C ? ClauseBreak : Sep;
-        }
-    }
-
-    private static byte[] BuildAsciiKinds()
-    {
-        var kinds = new byte[128];
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            kinds[c] = Letter;
-            kinds[c - 32] = Letter;
-        }
-        for (var c = '0'; c <= '9'; c++)
-            kinds[c] = Digit;
-        kinds['\''] = Apostrophe;
-        kinds['`'] = Apostrophe;
-        foreach (var c in ".!?;\n\r")
-            kinds[c] = SentenceBreak;
-        foreach (var c in ",:()[]{}\"")
-            kinds[c] = ClauseBreak;
-        return kinds;
-    }
-
-    /// <summary>Latin-1 and Latin Extended-A/B letters folded to a lower-case base letter (é → e, Ñ → n).</summary>
-    private static char[] BuildFoldTable()
-    {
-        var table = new char[0x250];
-        for (var c = (char)0xC0; c < 0x250; c++)
-        {
-            if (!char.IsLetter(c))
-                continue;
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            var baseChar = char.ToLowerInvariant(decomposed[0]);
-            table[c] = baseChar < 128 ? baseChar : char.ToLowerInvariant(c);
-        }
-        table[0xDF] = 's'; // ß
-        table[0xF8] = 'o'; // ø
-        table[0xD8] = 'o';
-        table[0x131] = 'i'; // dotless i
-        return table;
     }
 }

@@ -14,7 +14,6 @@ internal struct Token
     public int Clause;
     public int WordId;
     public ulong Classes;
-    public int Hash;
     public TokenFlags Flags;
 }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PeerBot.Safety.Matching;
 
 /// <summary>
@@ -32,14 +34,20 @@ internal sealed class Vocabulary
 
     public ulong ClassesOf(int wordId) => _classes[wordId];
 
-    public int Lookup(ReadOnlySpan<char> word, TokenFlags flags) => Lookup(word, WordTable.Hash(word), flags);
-
-    public int Lookup(ReadOnlySpan<char> word, int hash, TokenFlags flags)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Lookup(ReadOnlySpan<char> word, TokenFlags flags)
     {
-        var id = _words.Find(word, hash);
+        var id = _words.Find(word);
         if (id >= 0 || word.Length > 64
             || (flags & (TokenFlags.Elongated | TokenFlags.Digit)) == 0)
             return id;
+        return LookupVariants(word, flags);
+    }
+
+    /// <summary>Elongated words squeezed, and leetspeak undone, when the word itself is unknown.</summary>
+    private int LookupVariants(ReadOnlySpan<char> word, TokenFlags flags)
+    {
+        int id;
         Span<char> buffer = stackalloc char[64];
         if ((flags & TokenFlags.Elongated) != 0)
         {

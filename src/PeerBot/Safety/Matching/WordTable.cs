@@ -1,15 +1,26 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace PeerBot.Safety.Matching;
 
 /// <summary>
-/// Open-addressing hash table from word to id, looked up by span with an FNV-1a hash: no allocation and a hash
-/// compare before any character compare.
+/// Open-addressing hash table from word to id, looked up by span: one 16-byte slot read (hash, id, where the key's
+/// characters sit in one shared array) before any character compare, and no allocation.
 /// </summary>
 internal sealed class WordTable
 {
-    private readonly int[] _buckets;
-    private readonly string[] _keys;
-    private readonly int[] _hashes;
-    private readonly int[] _ids;
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Slot
+    {
+        public int Hash;
+        public int Id;
+        public int KeyStart;
+        public int KeyLength; // 0 = empty slot (words are never empty)
+    }
+
+    private readonly Slot[] _slots;
+    private readonly char[] _chars;
     private readonly int _mask;
 
     public WordTable(IReadOnlyCollection<KeyValuePair<string, int>> words)
@@ -18,48 +29,78 @@ internal sealed class WordTable
         while (size < words.Count * 3)
             size <<= 1;
         _mask = size - 1;
-        _buckets = new int[size];
-        _keys = new string[words.Count];
-        _hashes = new int[words.Count];
-        _ids = new int[words.Count];
-        var n = 0;
+        _slots = new Slot[size];
+        var total = 0;
+        foreach (var (word, _) in words)
+            total += word.Length;
+        _chars = new char[total];
+        var at = 0;
         foreach (var (word, id) in words)
         {
+            if (word.Length == 0)
+                continue;
             var hash = Hash(word);
             var slot = hash & _mask;
-            while (_buckets[slot] != 0)
+            while (_slots[slot].KeyLength != 0)
                 slot = (slot + 1) & _mask;
-            _keys[n] = word;
-            _hashes[n] = hash;
-            _ids[n] = id;
-            _buckets[slot] = ++n;
+            word.CopyTo(_chars.AsSpan(at));
+            _slots[slot] = new Slot { Hash = hash, Id = id, KeyStart = at, KeyLength = word.Length };
+            at += word.Length;
         }
     }
 
-    public int Find(ReadOnlySpan<char> word) => Find(word, Hash(word));
-
-    /// <summary>Looks up a word whose hash the normalizer already computed.</summary>
-    public int Find(ReadOnlySpan<char> word, int hash)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(ReadOnlySpan<char> word)
     {
+        var hash = Hash(word);
+        var slots = _slots;
         var slot = hash & _mask;
         while (true)
         {
-            var entry = _buckets[slot];
-            if (entry == 0)
+            ref readonly var s = ref slots[slot];
+            if (s.KeyLength == 0)
                 return -1;
-            if (_hashes[entry - 1] == hash && word.SequenceEqual(_keys[entry - 1]))
-                return _ids[entry - 1];
+            if (s.Hash == hash && s.KeyLength == word.Length && SameChars(word, _chars.AsSpan(s.KeyStart, s.KeyLength)))
+                return s.Id;
             slot = (slot + 1) & _mask;
         }
     }
 
-    public static int Hash(ReadOnlySpan<char> word)
+    /// <summary>Equal-length compare: words of 4 to 8 characters as two 64-bit reads, others char by char or vectorized.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameChars(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var h = 2166136261u;
-        foreach (var c in word)
-            h = (h ^ c) * 16777619u;
-        return Finish(h);
+        if (a.Length is >= 4 and <= 8)
+        {
+            var x = MemoryMarshal.AsBytes(a);
+            var y = MemoryMarshal.AsBytes(b);
+            return MemoryMarshal.Read<ulong>(x) == MemoryMarshal.Read<ulong>(y)
+                && MemoryMarshal.Read<ulong>(x[^8..]) == MemoryMarshal.Read<ulong>(y[^8..]);
+        }
+        return a.SequenceEqual(b);
     }
 
-    public static int Finish(uint hash) => (int)(hash & 0x7FFFFFFF);
+    /// <summary>
+    /// A cheap word hash: the first and last four characters read as two 64-bit values (overlapping for short
+    /// words), mixed with the length by one multiplication. Words that share both ends and the length collide and are
+    /// told apart by the character compare.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Hash(ReadOnlySpan<char> word)
+    {
+        ulong h;
+        if (word.Length >= 4)
+        {
+            var bytes = MemoryMarshal.AsBytes(word);
+            h = MemoryMarshal.Read<ulong>(bytes) ^ BitOperations.RotateLeft(MemoryMarshal.Read<ulong>(bytes[^8..]), 29);
+        }
+        else
+        {
+            h = 0;
+            foreach (var c in word)
+                h = (h << 16) | c;
+        }
+        h = (h ^ (ulong)word.Length) * 0x9E3779B97F4A7C15UL;
+        return (int)(h >> 33);
+    }
 }
