@@ -44,7 +44,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
                 Locale = NormalizeLocale(activity.Locale),
             };
             db.Add(record);
-            db.Facts = new TurnFacts(record.Key, false, false, false, false, false);
+            db.Facts = new TurnFacts(record.Key, false, false, false, false, false) { New = true };
         }
 
         // The service URL can change between activities (PROTOCOL.md §10 item 8): always keep the latest.

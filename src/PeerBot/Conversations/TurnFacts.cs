@@ -19,6 +19,12 @@ public sealed record TurnFacts(
     bool PrivacyPrompt,
     bool FeedbackPending)
 {
+    /// <summary>
+    /// The conversation was created by this turn: its key is new, so nothing else (context buffer, handoffs) can
+    /// refer to it yet.
+    /// </summary>
+    public bool New { get; init; }
+
     /// <summary>The facts of the conversation a turn loaded with them; null for any other (or with none).</summary>
     public static TurnFacts? Of(Data.PeerBotDb db, string conversationKey)
     {

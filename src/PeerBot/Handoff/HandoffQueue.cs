@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PeerBot.Conversations;
 using PeerBot.Data;
 using PeerBot.Dialogs;
 using PeerBot.Safety;
@@ -15,9 +16,12 @@ public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotice
     public async Task<HandoffRequest> OpenAsync(
         string conversationKey, HandoffReason reason, DistressSignal? signal, CancellationToken cancellationToken)
     {
-        var open = await db.Set<HandoffRequest>()
-            .Where(h => h.ConversationKey == conversationKey && h.State != HandoffState.Closed)
-            .FirstOrDefaultAsync(cancellationToken);
+        // A conversation created by this turn has no handoff in the database; one this turn opened is tracked.
+        var open = TurnFacts.Of(db, conversationKey) is { New: true }
+            ? db.Set<HandoffRequest>().Local.FirstOrDefault(h => h.ConversationKey == conversationKey && h.State != HandoffState.Closed)
+            : await db.Set<HandoffRequest>()
+                .Where(h => h.ConversationKey == conversationKey && h.State != HandoffState.Closed)
+                .FirstOrDefaultAsync(cancellationToken);
         if (open is not null)
         {
             var raised = false;

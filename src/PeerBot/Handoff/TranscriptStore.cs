@@ -35,8 +35,11 @@ public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protec
         // Trimmed inside the turn's own commit (tracked deletes), not by a separate write: on SQLite a second
         // writer per turn meant lock waits under load.
         var older = new List<long>();
-        await foreach (var id in ContextIds.For(db)(db, conversationKey, keep + 32).WithCancellation(cancellationToken))
-            older.Add(id);
+        if (TurnFacts.Of(db, conversationKey) is not { New: true }) // a new conversation has no buffer yet
+        {
+            await foreach (var id in ContextIds.For(db)(db, conversationKey, keep + 32).WithCancellation(cancellationToken))
+                older.Add(id);
+        }
         foreach (var id in older.Skip(keep - 1))
         {
             var entry = db.Set<TranscriptEntry>().Local.FirstOrDefault(e => e.Id == id)
