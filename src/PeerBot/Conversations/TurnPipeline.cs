@@ -71,8 +71,10 @@ public sealed class TurnPipeline(
         var turn = new Turn(record, activity, request.ExpectReplies);
         var text = new ClientText(activity.Text ?? string.Empty);
         var safetyState = Read<SafetyState>(record.SafetyStateJson);
-        if (record.Mode == ConversationMode.WithPeer)
-            safetyState.AskedIfSafeAt = null; // a person is with the client now: the bot does not read their answers
+        // "Are you safe right now?" is answered while the client waits for the peer. Once a peer has joined (they
+        // read the answers), or the handoff is over (a "no" may answer "was this helpful?"), the bot does not.
+        if (record.Mode != ConversationMode.WaitingForPeer)
+            safetyState.AskedIfSafeAt = null;
         turn.Safety = safetyState;
         var now = clock.GetUtcNow();
         var startMode = record.Mode;

@@ -186,6 +186,8 @@ public sealed class HandoffDesk(
             handoff.NoteCipher = transcripts.Protect(note);
         transcripts.Append(handoff, TranscriptSender.System, handoff.PeerId, "Closed: " + outcome, now);
         record.Mode = ConversationMode.Bot;
+        if (outcome is HandoffOutcomes.Resolved or HandoffOutcomes.Referred)
+            record.SafetyStateJson = SafetyState.EndCrisisEpisode(record.SafetyStateJson);
         notices.Add(new ConsoleEvent(ConsoleEvent.Closed, handoff.Id, handoff.PeerId, outcome));
         notices.Add(new ConsoleEvent(ConsoleEvent.Queue, handoff.Id));
         HandoffLog.Closed(logger, handoff.Id, outcome);

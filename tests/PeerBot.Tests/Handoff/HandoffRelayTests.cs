@@ -116,6 +116,27 @@ public sealed class HandoffRelayTests
     }
 
     [Fact]
+    public async Task CrisisHandoffClosed_NoToWasThisHelpful_IsFeedbackNotASafetyAnswer()
+    {
+        await using var app = new PeerBotApp();
+        var client = new ActivityBuilder();
+        using (await app.SendAsync(client.Message("I want to kill myself"))) { } // the crisis text asks "Are you safe right now?"
+        var handoff = await app.HandoffOfAsync(client);
+        using var peer = await app.SignInAsync(ConsoleClients.Peer1);
+        using (await peer.ClaimAsync(handoff.Id)) { }
+        using (await peer.CloseAsync(handoff.Id, HandoffOutcomes.Resolved, "talked it through")) { }
+        var sentBefore = app.Connector.TextsTo(client.ConversationId).Count;
+
+        using (await app.SendAsync(client.Message("no"))) { }
+
+        var closed = await app.WithDbAsync(db => db.Set<HandoffRequest>().SingleAsync());
+        Assert.False(closed.Helpful);
+        Assert.Equal(HandoffState.Closed, closed.State);
+        var after = app.Connector.TextsTo(client.ConversationId).Skip(sentBefore).ToList();
+        Assert.DoesNotContain(after, t => t.Contains("911", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Close_InvalidOutcome_ValidationProblem()
     {
         var (app, _, handoff, peer) = await LiveChatAsync();
