@@ -18,6 +18,7 @@ namespace PeerBot.Scheduling;
 public sealed class ScheduleDispatcher(
     IServiceScopeFactory scopes,
     OutboundSender sender,
+    OutboxCompletions completions,
     IOptionsMonitor<SchedulingOptions> options,
     TimeProvider clock,
     ILogger<ScheduleDispatcher> logger) : IDisposable
@@ -66,9 +67,11 @@ public sealed class ScheduleDispatcher(
         {
             // A conversation with older unsent rows keeps its order: the outbox sends all of them, oldest first.
             var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
-            busy = (await db.Set<OutboxMessage>()
+            // Rows already sent and only waiting for their batched delete (OutboxCompletions) do not count.
+            var older = await db.Set<OutboxMessage>()
                 .Where(o => keys.Contains(o.ConversationKey) && !ids.Contains(o.Id))
-                .Select(o => o.ConversationKey).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+                .Select(o => new { o.Id, o.ConversationKey }).ToListAsync(cancellationToken);
+            busy = older.Where(o => !completions.IsCompleted(o.Id)).Select(o => o.ConversationKey).ToHashSet(StringComparer.Ordinal);
         }
 
         var queue = new ConcurrentQueue<IGrouping<string, PlannedSend>>(
