@@ -16,13 +16,13 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
     // With it, which of the conversation's rarely present rows exist (TurnFacts): one round trip, not six.
     private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<ConversationWithFacts?>>> ByChannelHash =
         new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, CancellationToken _) =>
-            db.Set<ConversationRecord>().Where(c => c.ChannelHash == hash).Select(c => new ConversationWithFacts(
-                c,
+            db.Set<ConversationRecord>().Where(c => c.ChannelHash == hash).Select(c => new ConversationWithFacts(c, new TurnFacts(
+                c.Key,
                 db.Set<ChannelState>().Any(s => s.ConversationKey == c.Key),
                 db.Set<ClientSchedule>().Any(s => s.ConversationKey == c.Key),
                 db.Set<ConsentEntry>().Any(e => e.ConversationKey == c.Key),
                 db.Set<PrivacyPrompt>().Any(p => p.ConversationKey == c.Key),
-                db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending))).SingleOrDefault()));
+                db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending)))).SingleOrDefault()));
 
     public async Task<ConversationRecord> GetOrCreateAsync(Activity activity, bool verified, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
                 Locale = NormalizeLocale(activity.Locale),
             };
             db.Add(record);
-            db.Facts = new TurnFacts(record.Key, false, false, false, false, false) { New = true };
+            db.Facts = TurnFacts.ForNew(record.Key);
         }
 
         // The service URL can change between activities (PROTOCOL.md §10 item 8): always keep the latest.

@@ -25,6 +25,9 @@ public sealed record TurnFacts(
     /// </summary>
     public bool New { get; init; }
 
+    /// <summary>A conversation this turn creates: nothing can exist for it yet.</summary>
+    public static TurnFacts ForNew(string conversationKey) => new(conversationKey, false, false, false, false, false) { New = true };
+
     /// <summary>The facts of the conversation a turn loaded with them; null for any other (or with none).</summary>
     public static TurnFacts? Of(Data.PeerBotDb db, string conversationKey)
     {
@@ -34,13 +37,4 @@ public sealed record TurnFacts(
 }
 
 /// <summary>A conversation row with its <see cref="TurnFacts"/>, as the turn's first query returns it.</summary>
-internal sealed record ConversationWithFacts(
-    ConversationRecord Record,
-    bool ChannelState,
-    bool ClientSchedule,
-    bool Consent,
-    bool PrivacyPrompt,
-    bool FeedbackPending)
-{
-    public TurnFacts Facts => new(Record.Key, ChannelState, ClientSchedule, Consent, PrivacyPrompt, FeedbackPending);
-}
+internal sealed record ConversationWithFacts(ConversationRecord Record, TurnFacts Facts);
