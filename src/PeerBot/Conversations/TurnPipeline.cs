@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PeerBot.BotFramework.Schema;
 using PeerBot.Channels;
@@ -31,8 +30,6 @@ public sealed class TurnPipeline(
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
 {
-    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
-
     private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<InboundActivity?>>> DeliveryByHash =
         new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, CancellationToken _) =>
             db.Set<InboundActivity>().SingleOrDefault(a => a.Hash == hash)));
@@ -70,7 +67,7 @@ public sealed class TurnPipeline(
 
         var turn = new Turn(record, activity, request.ExpectReplies);
         var text = new ClientText(activity.Text ?? string.Empty);
-        var safetyState = Read<SafetyState>(record.SafetyStateJson);
+        var safetyState = StoredState.Read<SafetyState>(record.SafetyStateJson);
         // "Are you safe right now?" is answered while the client waits for the peer. Once a peer has joined (they
         // read the answers), or the handoff is over (a "no" may answer "was this helpful?"), the bot does not.
         if (record.Mode != ConversationMode.WaitingForPeer)
@@ -116,7 +113,7 @@ public sealed class TurnPipeline(
                     if (record.Mode == ConversationMode.Bot)
                         record.Mode = ConversationMode.WaitingForPeer;
                 }
-                record.SafetyStateJson = Write(safetyState);
+                record.SafetyStateJson = StoredState.Write(safetyState);
                 await CommitCrisisAsync(turn, cancellationToken);
                 await FlushNoticesAsync(record.Key); // the console hears of a crisis before any dialog runs
                 // The crisis reply is out and the console knows. The rest of this turn (place in line, dialog, more
@@ -156,7 +153,7 @@ public sealed class TurnPipeline(
 
             try
             {
-                record.SafetyStateJson = Write(safetyState);
+                record.SafetyStateJson = StoredState.Write(safetyState);
                 await CommitAndSendAsync(turn, cancellationToken);
                 break;
             }
@@ -237,7 +234,7 @@ public sealed class TurnPipeline(
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = turn.Record;
-        var state = Read<DialogState>(record.DialogStateJson);
+        var state = StoredState.Read<DialogState>(record.DialogStateJson);
         // A message the safety screen answered (crisis or high) is not an answer to the question the dialog is
         // waiting on: "Sorry, I didn't get that" after crisis resources would be wrong. The question stays open.
         if (safetySpoke && kind == DialogInputKind.Message && state.Stack.Count > 0)
@@ -278,7 +275,7 @@ public sealed class TurnPipeline(
         }
 
         await channelSteps.AfterDialogAsync(record, result.Events, cancellationToken);
-        record.DialogStateJson = Write(state);
+        record.DialogStateJson = StoredState.Write(state);
         var conversationType = turn.Activity.Conversation?.ConversationType;
         foreach (var message in before.Concat(result.Messages).Concat(after))
             turn.Add(renderer.Render(message, record.ChannelId, conversationType));
@@ -363,10 +360,6 @@ public sealed class TurnPipeline(
         return true;
     }
 
-    private static T Read<T>(string? json) where T : new() =>
-        json is null ? new T() : JsonSerializer.Deserialize<T>(json, StateJson) ?? new T();
-
-    private static string Write<T>(T value) => JsonSerializer.Serialize(value, StateJson);
 
     private sealed class Turn(ConversationRecord record, Activity activity, bool expectReplies)
     {

@@ -186,8 +186,12 @@ public sealed class HandoffDesk(
             handoff.NoteCipher = transcripts.Protect(note);
         transcripts.Append(handoff, TranscriptSender.System, handoff.PeerId, "Closed: " + outcome, now);
         record.Mode = ConversationMode.Bot;
-        if (outcome is HandoffOutcomes.Resolved or HandoffOutcomes.Referred)
-            record.SafetyStateJson = SafetyState.EndCrisisEpisode(record.SafetyStateJson);
+        if (outcome is HandoffOutcomes.Resolved or HandoffOutcomes.Referred && record.SafetyStateJson is not null)
+        {
+            var safety = StoredState.Read<SafetyState>(record.SafetyStateJson);
+            safety.EndCrisisEpisode();
+            record.SafetyStateJson = StoredState.Write(safety);
+        }
         notices.Add(new ConsoleEvent(ConsoleEvent.Closed, handoff.Id, handoff.PeerId, outcome));
         notices.Add(new ConsoleEvent(ConsoleEvent.Queue, handoff.Id));
         HandoffLog.Closed(logger, handoff.Id, outcome);

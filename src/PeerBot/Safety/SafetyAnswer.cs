@@ -25,9 +25,9 @@ public static class SafetyAnswer
 
     private static readonly HashSet<string> Safe = new(StringComparer.Ordinal)
     {
-        "yes", "yeah", "yea", "yep", "ya", "y", "yes im safe", "im safe", "i am safe", "safe", "i'm safe", "ok",
+        "yes", "yeah", "yea", "yep", "ya", "y", "yes im safe", "im safe", "i am safe", "safe", "ok",
         "okay", "im ok", "im okay", "i am ok", "i am okay", "im fine", "i am fine", "fine", "yes i am", "yeah im safe",
-        "si", "sí", "si estoy", "estoy bien", "estoy a salvo", "si estoy a salvo", "sí estoy a salvo",
+        "si", "si estoy", "estoy bien", "estoy a salvo", "si estoy a salvo",
     };
 
     public static SafetyAnswerKind Read(string text)

@@ -21,22 +21,15 @@ public sealed class SafetyState
     /// <summary>When the crisis text asked "Are you safe right now?" and no answer has come yet.</summary>
     public DateTimeOffset? AskedIfSafeAt { get; set; }
 
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
-
     /// <summary>
     /// A peer closed the handoff as resolved or referred: the crisis episode is over, so the client's next words
     /// ("no" to "was this helpful?", "thanks") do not reopen a crisis handoff. A new crisis message starts a new one.
-    /// Returns the state as stored on the conversation.
     /// </summary>
-    public static string? EndCrisisEpisode(string? stored)
+    public void EndCrisisEpisode()
     {
-        if (stored is null)
-            return null;
-        var state = System.Text.Json.JsonSerializer.Deserialize<SafetyState>(stored, Json) ?? new SafetyState();
-        state.CrisisEpisodeStartedAt = null;
-        state.LastCrisisAt = null;
-        state.AskedIfSafeAt = null;
-        return System.Text.Json.JsonSerializer.Serialize(state, Json);
+        CrisisEpisodeStartedAt = null;
+        LastCrisisAt = null;
+        AskedIfSafeAt = null;
     }
 }
 
