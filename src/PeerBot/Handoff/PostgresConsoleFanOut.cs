@@ -123,17 +123,22 @@ public sealed class PostgresConsoleFanOut(
     {
         var sequence = Interlocked.Increment(ref _presenceSequence);
         var parts = Math.Max(1, (accounts.Count + AccountsPerPart - 1) / AccountsPerPart);
-        await using var command = _notifySource!.CreateBatch();
-        for (var part = 0; part < parts; part++)
-        {
-            var slice = accounts.Skip(part * AccountsPerPart).Take(AccountsPerPart).ToArray();
-            var payload = JsonSerializer.Serialize(new FanOutMessage(_replica, PresenceType, null, null, null, false)
+        await NotifyAsync(Enumerable.Range(0, parts).Select(part =>
+            JsonSerializer.Serialize(new FanOutMessage(_replica, PresenceType, null, null, null, false)
             {
                 Sequence = sequence,
                 Part = part,
                 Parts = parts,
-                Accounts = slice,
-            });
+                Accounts = accounts.Skip(part * AccountsPerPart).Take(AccountsPerPart).ToArray(),
+            })), cancellationToken);
+    }
+
+    /// <summary>One <c>pg_notify</c> per payload on <see cref="ChannelName"/>, in one round trip.</summary>
+    private async Task NotifyAsync(IEnumerable<string> payloads, CancellationToken cancellationToken)
+    {
+        await using var command = _notifySource!.CreateBatch();
+        foreach (var payload in payloads)
+        {
             command.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
             {
                 Parameters = { new() { Value = ChannelName }, new() { Value = payload } },
@@ -214,15 +219,7 @@ public sealed class PostgresConsoleFanOut(
         {
             try
             {
-                await using var command = _notifySource!.CreateBatch();
-                foreach (var consoleEvent in batch)
-                {
-                    command.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
-                    {
-                        Parameters = { new() { Value = ChannelName }, new() { Value = Serialize(consoleEvent) } },
-                    });
-                }
-                await command.ExecuteNonQueryAsync(stoppingToken);
+                await NotifyAsync(batch.Select(Serialize), stoppingToken);
                 return;
             }
             catch (Exception ex) when (IsConnectionFault(ex) && attempt < 3)
