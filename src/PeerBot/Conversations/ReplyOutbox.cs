@@ -238,6 +238,22 @@ public sealed class ReplyOutbox(
         }
     }
 
+    /// <summary>
+    /// Which of <paramref name="conversationKeys"/> still have queued messages to send besides the rows
+    /// <paramref name="except"/>: a sender of new rows for them must leave those to the outbox, oldest first. Rows
+    /// already sent and only waiting for their batched delete (<see cref="OutboxCompletions"/>) do not count.
+    /// </summary>
+    public async Task<HashSet<string>> WithUnsentRowsAsync(
+        List<string> conversationKeys, List<long> except, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
+        var queued = await db.Set<OutboxMessage>()
+            .Where(o => conversationKeys.Contains(o.ConversationKey) && !except.Contains(o.Id))
+            .Select(o => new { o.Id, o.ConversationKey }).ToListAsync(cancellationToken);
+        return queued.Where(o => !completions.IsCompleted(o.Id)).Select(o => o.ConversationKey).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Conversations with sends due now, for the sweeper.</summary>
     public async Task<IReadOnlyList<string>> DueConversationsAsync(int max, CancellationToken cancellationToken)
     {

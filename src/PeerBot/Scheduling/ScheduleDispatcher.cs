@@ -18,7 +18,7 @@ namespace PeerBot.Scheduling;
 public sealed class ScheduleDispatcher(
     IServiceScopeFactory scopes,
     OutboundSender sender,
-    OutboxCompletions completions,
+    ReplyOutbox outbox,
     IOptionsMonitor<SchedulingOptions> options,
     TimeProvider clock,
     ILogger<ScheduleDispatcher> logger) : IDisposable
@@ -62,17 +62,8 @@ public sealed class ScheduleDispatcher(
             return ScheduleRunResult.Empty;
         var ids = sends.Select(s => s.OutboxId).ToList();
         var keys = sends.Select(s => s.Conversation.Key).Distinct().ToList();
-        HashSet<string> busy;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            // A conversation with older unsent rows keeps its order: the outbox sends all of them, oldest first.
-            var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
-            // Rows already sent and only waiting for their batched delete (OutboxCompletions) do not count.
-            var older = await db.Set<OutboxMessage>()
-                .Where(o => keys.Contains(o.ConversationKey) && !ids.Contains(o.Id))
-                .Select(o => new { o.Id, o.ConversationKey }).ToListAsync(cancellationToken);
-            busy = older.Where(o => !completions.IsCompleted(o.Id)).Select(o => o.ConversationKey).ToHashSet(StringComparer.Ordinal);
-        }
+        // A conversation with older unsent rows keeps its order: the outbox sends all of them, oldest first.
+        var busy = await outbox.WithUnsentRowsAsync(keys, ids, cancellationToken);
 
         var queue = new ConcurrentQueue<IGrouping<string, PlannedSend>>(
             sends.Where(s => !busy.Contains(s.Conversation.Key)).GroupBy(s => s.Conversation.Key));
