@@ -4,6 +4,8 @@ using PeerBot.Scheduling;
 using PeerBot.Tests.Testing;
 using Xunit;
 
+using static PeerBot.Tests.Scheduling.SchedulingApps;
+
 namespace PeerBot.Tests.Scheduling;
 
 /// <summary>
@@ -138,7 +140,6 @@ public sealed class ScheduleByDialogTests
         Assert.False(await app.WithDbAsync(db => db.Set<ScheduleEntry>().Select(e => e.Active).SingleAsync()));
     }
 
-    private static PeerBotApp NewApp() => new(new Dictionary<string, string?> { ["PeerBot:Scheduling:Enabled"] = "false" });
 
     /// <summary>Sends each line as the client (with the channel's time zone when given); returns what the bot answered to the last.</summary>
     private static async Task<IReadOnlyList<string>> SayAsync(PeerBotApp app, ActivityBuilder client, string? zone, params string[] lines)

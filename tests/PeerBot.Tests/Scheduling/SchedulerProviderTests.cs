@@ -7,6 +7,8 @@ using PeerBot.Tests.Channels;
 using PeerBot.Tests.Testing;
 using Xunit;
 
+using static PeerBot.Tests.Scheduling.SchedulingApps;
+
 namespace PeerBot.Tests.Scheduling;
 
 /// <summary>
@@ -58,7 +60,7 @@ public sealed class SchedulerProviderTests
     [Theory, MemberData(nameof(Providers))]
     public async Task RunFarTooLate_NotSentAt3am_NextRunTomorrowEvening(string provider)
     {
-        await using var app = NewApp(provider);
+        await using var app = NewApp(provider: provider);
         var (key, client) = await NewSmsClientAsync(app);
         await SmsOptOutTests.ScheduleAsync(app, key, new DialogEvent.ScheduleRequested("check-in", new TimeOnly(20, 0), [], Zone));
         var dispatcher = app.Service<ScheduleDispatcher>();
@@ -82,7 +84,7 @@ public sealed class SchedulerProviderTests
     [Theory, MemberData(nameof(Providers))]
     public async Task RunLateWithinLimit_SentAfterQuietHours(string provider)
     {
-        await using var app = NewApp(provider);
+        await using var app = NewApp(provider: provider);
         var (key, client) = await NewSmsClientAsync(app);
         await SmsOptOutTests.ScheduleAsync(app, key, new DialogEvent.ScheduleRequested("check-in", new TimeOnly(20, 0), [], Zone));
         var dispatcher = app.Service<ScheduleDispatcher>();
@@ -100,7 +102,7 @@ public sealed class SchedulerProviderTests
     [Theory, MemberData(nameof(Providers))]
     public async Task MissedCheckIns_ClientShownGoneQuietOnCoordinatorBoard_UntilTheyWrite(string provider)
     {
-        await using var app = NewApp(provider, new() { ["PeerBot:Scheduling:MissedBeforeGoneQuiet"] = "3" });
+        await using var app = NewApp(new() { ["PeerBot:Scheduling:MissedBeforeGoneQuiet"] = "3" }, provider);
         var (quietKey, quiet) = await NewSmsClientAsync(app);
         var (answeringKey, answering) = await NewSmsClientAsync(app);
         foreach (var key in new[] { quietKey, answeringKey })
@@ -138,23 +140,6 @@ public sealed class SchedulerProviderTests
             Assert.True(q.GetProperty("missedInRow").GetInt32() >= 3);
             return q.GetProperty("conversationKey").GetString()!;
         }).ToList();
-    }
-
-    private static PeerBotApp NewApp(string provider, Dictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?> { ["PeerBot:Scheduling:Enabled"] = "false" };
-        foreach (var (k, v) in extra ?? [])
-            settings[k] = v;
-        return new PeerBotApp(settings, provider: provider);
-    }
-
-    private static async Task<(string Key, ActivityBuilder Client)> NewSmsClientAsync(PeerBotApp app)
-    {
-        var client = new ActivityBuilder("sms", "+1555" + Random.Shared.Next(1_000_000, 9_999_999));
-        using (await app.SendAsync(client.Message("hello"))) { }
-        var hash = ConversationKeys.ChannelHash("sms", client.ConversationId);
-        var key = await app.WithDbAsync(db => db.Set<ConversationRecord>().Where(c => c.ChannelHash == hash).Select(c => c.Key).SingleAsync());
-        return (key, client);
     }
 
     private static List<string> CheckIns(PeerBotApp app, ActivityBuilder client) =>

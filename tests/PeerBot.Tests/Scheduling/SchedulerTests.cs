@@ -7,6 +7,8 @@ using PeerBot.Tests.Channels;
 using PeerBot.Tests.Testing;
 using Xunit;
 
+using static PeerBot.Tests.Scheduling.SchedulingApps;
+
 namespace PeerBot.Tests.Scheduling;
 
 /// <summary>The scheduler end to end, on the manual clock (it starts at 2026-12-01 15:00 UTC = 10:00 in New York).</summary>
@@ -223,25 +225,8 @@ public sealed class SchedulerTests
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 17, 0, 0, TimeSpan.Zero), entry.NextRunAt); // 09:00 in Los Angeles
     }
 
-    private static PeerBotApp NewApp(Dictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?> { ["PeerBot:Scheduling:Enabled"] = "false" };
-        foreach (var (k, v) in extra ?? [])
-            settings[k] = v;
-        return new PeerBotApp(settings);
-    }
-
     private static DialogEvent.ScheduleRequested CheckIn(int hour, int minute) =>
         new("check-in", new TimeOnly(hour, minute), [], Zone);
-
-    private static async Task<(string Key, ActivityBuilder Client)> NewSmsClientAsync(PeerBotApp app)
-    {
-        var client = new ActivityBuilder("sms", "+1555" + Random.Shared.Next(1_000_000, 9_999_999));
-        using (await app.SendAsync(client.Message("hello"))) { }
-        var hash = ConversationKeys.ChannelHash("sms", client.ConversationId);
-        var key = await app.WithDbAsync(db => db.Set<ConversationRecord>().Where(c => c.ChannelHash == hash).Select(c => c.Key).SingleAsync());
-        return (key, client);
-    }
 
     private static List<string> CheckInTexts(PeerBotApp app, ActivityBuilder client) =>
         app.Connector.TextsTo(client.ConversationId).Where(t => t.Contains(ScheduledTexts.CheckIn("en-US")[..20], StringComparison.Ordinal)).ToList();
