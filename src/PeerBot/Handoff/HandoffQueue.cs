@@ -101,7 +101,7 @@ public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotice
 
     /// <summary>
     /// 1-based place in line of <paramref name="request"/> (saved or not): one COUNT in the database, since it runs
-    /// in the crisis turn before the commit that announces the handoff.
+    /// in every crisis turn (right after the commit that announces the handoff).
     /// </summary>
     public async Task<int> PositionAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
