@@ -103,12 +103,15 @@ public sealed class HandoffEvents
     {
         ArgumentNullException.ThrowIfNull(replica);
         ArgumentNullException.ThrowIfNull(accounts);
+        if (parts == 1 && accounts.Count == 0)
+        {
+            _remote.TryRemove(replica, out _);
+            return;
+        }
         var now = Environment.TickCount64;
         _remote.AddOrUpdate(replica,
             _ => ReplicaPresence.Start(sequence, part, accounts, now),
             (_, current) => current.With(sequence, part, accounts, now));
-        if (parts == 1 && accounts.Count == 0)
-            _remote.TryRemove(replica, out _);
     }
 
     private IEnumerable<PresentAccount> Everyone()
