@@ -46,16 +46,10 @@ internal sealed class CompiledLexicon
         for (var i = 0; i < count; i++)
         {
             ref var token = ref tokens[i];
-            var word = norm.Slice(token.NormStart, token.NormLength);
-            var id = vocabulary.Lookup(word, token.Flags);
+            var id = vocabulary.Lookup(norm, token.NormStart, token.NormLength, token.Flags);
             var classes = id >= 0 ? vocabulary.ClassesOf(id) : 0UL;
             if ((token.Flags & TokenFlags.LeadingDigit) != 0)
-            {
-                classes |= NumClass;
-                if ((token.Flags & TokenFlags.Letter) == 0 && word.Length == 4 && word[0] is '1' or '2'
-                    && (word[..2] is "19" || word[..2] is "20"))
-                    classes |= YearClass;
-            }
+                classes |= NumberClasses(norm.Slice(token.NormStart, token.NormLength), token.Flags);
             if ((classes & clauseBreak) != 0)
                 extraClause++;
             token.WordId = id;
@@ -64,4 +58,10 @@ internal sealed class CompiledLexicon
         }
         return count;
     }
+
+    /// <summary>A token starting with a digit is a number; four digits from 1900 to 2099 are also a year.</summary>
+    private ulong NumberClasses(ReadOnlySpan<char> word, TokenFlags flags) =>
+        (flags & TokenFlags.Letter) == 0 && word.Length == 4 && word[0] is '1' or '2' && (word[..2] is "19" || word[..2] is "20")
+            ? NumClass | YearClass
+            : NumClass;
 }

@@ -28,15 +28,25 @@ internal sealed partial class PatternTrie
     /// <summary>Number of trie nodes (for the benchmarks' report).</summary>
     public int NodeCount => _nodes.Length;
 
-    // Per node: a 64-bit filter of its literal edges' word ids (bit = id mod 64) and the union of its class edges, so
-    // most tokens that cannot follow a node are turned away without searching its edges.
+    // Per node: a filter of its literal edges' word ids (two 64-bit words, one bit each from two hashes of the id) and
+    // the union of its class edges, so most tokens that cannot follow a node are turned away without searching its
+    // edges.
     private readonly NodeFilter[] _filters;
 
     private struct NodeFilter
     {
         public ulong Words;
+        public ulong Words2;
         public ulong Classes;
+
+        /// <summary>False when no literal edge of the node can be <paramref name="wordId"/> (two bits, two hashes).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly bool MayHave(int wordId) =>
+            (Words & (1UL << (wordId & 63))) != 0 && (Words2 & SecondBit(wordId)) != 0;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SecondBit(int wordId) => 1UL << (int)(((uint)wordId * 0x9E3779B1u) >> 26);
     private readonly ulong[] _classMasks;
     private readonly int[] _classChildren;
     private readonly int[] _terminals;
@@ -82,7 +92,10 @@ internal sealed partial class PatternTrie
         for (var n = 0; n < nodes.Length; n++)
         {
             for (var e = nodes[n].LiteralStart; e < nodes[n].LiteralStart + nodes[n].LiteralCount; e++)
+            {
                 _filters[n].Words |= 1UL << (literalWords[e] & 63);
+                _filters[n].Words2 |= SecondBit(literalWords[e]);
+            }
             for (var c = nodes[n].ClassStart; c < nodes[n].ClassStart + nodes[n].ClassCount; c++)
                 _filters[n].Classes |= classMasks[c];
         }
@@ -155,7 +168,7 @@ internal sealed partial class PatternTrie
             return false;
         ref readonly var next = ref tokens[pos];
         ref readonly var filter = ref _filters[nodeIndex];
-        return (next.WordId >= 0 && (filter.Words & (1UL << (next.WordId & 63))) != 0)
+        return (next.WordId >= 0 && filter.MayHave(next.WordId))
             || (next.Classes & filter.Classes) != 0;
     }
 
@@ -209,7 +222,7 @@ internal sealed partial class PatternTrie
             ref readonly var node = ref trie._nodes[nodeIndex];
             ref readonly var token = ref _tokens[pos];
             ref readonly var filter = ref trie._filters[nodeIndex];
-            if (token.WordId >= 0 && (filter.Words & (1UL << (token.WordId & 63))) != 0)
+            if (token.WordId >= 0 && filter.MayHave(token.WordId))
             {
                 var child = trie.FindLiteral(nodeIndex, in node, token.WordId);
                 if (child >= 0)

@@ -59,18 +59,6 @@ internal static partial class TextNormalizer
         }
     }
 
-    /// <summary>ASCII letters to lower case; every other ASCII character to '\0'.</summary>
-    private static char[] BuildAsciiLower()
-    {
-        var table = new char[128];
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            table[c] = c;
-            table[c - 32] = c;
-        }
-        return table;
-    }
-
     private static byte[] BuildAsciiKinds()
     {
         var kinds = new byte[128];

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace PeerBot.Safety.Matching;
@@ -14,15 +18,18 @@ internal static partial class TextNormalizer
 
     private static readonly byte[] AsciiKind = BuildAsciiKinds();
     private static readonly char[] Fold = BuildFoldTable();
-    private static readonly char[] AsciiLower = BuildAsciiLower();
 
-    /// <summary>Normalizes <paramref name="input"/>. Returns the number of tokens written.</summary>
+    /// <summary>
+    /// Normalizes <paramref name="input"/>. Returns the number of tokens written. <paramref name="vectorized"/> false
+    /// turns the chunked ASCII fast path off (the tests compare both ways; the result must be the same).
+    /// </summary>
     public static int Normalize(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLength,
-        Span<Token> tokens, int tokenCount, ref int sentence, ref int clause)
+        Span<Token> tokens, int tokenCount, ref int sentence, ref int clause, bool vectorized = true)
     {
         // Work on locals (kept in registers) and write the running positions back once at the end.
         int length = normLength, sentenceIndex = sentence, clauseIndex = clause;
-        tokenCount = Run(input, origOffset, norm, ref length, tokens, tokenCount, ref sentenceIndex, ref clauseIndex);
+        tokenCount = Run(input, origOffset, norm, ref length, tokens, tokenCount, ref sentenceIndex, ref clauseIndex,
+            vectorized && Vector128.IsHardwareAccelerated);
         normLength = length;
         sentence = sentenceIndex;
         clause = clauseIndex;
@@ -30,9 +37,12 @@ internal static partial class TextNormalizer
     }
 
     private static int Run(ReadOnlySpan<char> input, int origOffset, Span<char> norm, ref int normLengthRef,
-        Span<Token> tokens, int tokenCount, ref int sentenceRef, ref int clauseRef)
+        Span<Token> tokens, int tokenCount, ref int sentenceRef, ref int clauseRef, bool vectorized)
     {
         var normLength = normLengthRef;
+        // The fast path writes a word where it sits in the input (normBase + its index); the general loop writes no
+        // more characters than it reads, so it never overtakes that position.
+        var normBase = normLength;
         var sentence = sentenceRef;
         var clause = clauseRef;
         var inToken = false;
@@ -44,36 +54,16 @@ internal static partial class TextNormalizer
         while (i < input.Length && tokenCount < tokens.Length)
         {
             var c = input[i];
-            if (!inToken && c < 128 && AsciiKind[c] == Letter)
+            if (!inToken && c < 128 && vectorized)
             {
-                // Plain ASCII word fast path: letters only, no run of three equal letters, ended by ASCII punctuation,
-                // a space or the end of the text. Anything else (digits, apostrophes, elongation, non-ASCII) goes
-                // through the general loop below from the same position, so the result is the same either way.
-                var end = PlainWord(input, i, norm, normLength);
-                if (end > i)
+                // Plain ASCII words and the separators between them, 32 characters at a time (AsciiChunks). It stops
+                // before anything else (digits, apostrophes, elongation, non-ASCII, the text's last characters),
+                // which the general loop below handles from the same position: the same tokens either way.
+                var stop = AsciiChunks(input, i, origOffset, normBase, norm, tokens, ref tokenCount, ref sentence, ref clause);
+                if (stop > i)
                 {
-                    tokens[tokenCount++] = new Token
-                    {
-                        NormStart = normLength, NormLength = end - i, OrigStart = origOffset + i, OrigEnd = origOffset + end,
-                        Sentence = sentence, Clause = clause, WordId = -1, Flags = TokenFlags.Letter,
-                    };
-                    normLength += end - i;
-                    i = end;
-                    if (i < input.Length)
-                    {
-                        // The ASCII character that ended the word, handled as the general loop would.
-                        var after = AsciiKind[input[i]];
-                        if (after == SentenceBreak)
-                        {
-                            sentence++;
-                            clause++;
-                        }
-                        else if (after == ClauseBreak)
-                        {
-                            clause++;
-                        }
-                        i++;
-                    }
+                    i = stop;
+                    normLength = normBase + i;
                     continue;
                 }
             }
@@ -214,35 +204,135 @@ internal static partial class TextNormalizer
 
     private const byte Skip = 6, Emoji = 7;
 
+    private const int Chunk = 32;
+
     /// <summary>
-    /// Lower-cases the plain ASCII word starting at <paramref name="start"/> into <paramref name="norm"/> and returns
-    /// where it ends, or -1 when the word needs the general loop (a digit, an apostrophe, a third equal letter in a
-    /// row, a non-ASCII character, or no room left).
+    /// From <paramref name="i"/> (outside a token), consumes plain ASCII words and the separators between them, one
+    /// 32-character chunk at a time, and returns where it stopped. Each chunk is classified with vectors into two bit
+    /// masks (letters; "special": digits, apostrophes, non-ASCII, and letters equal to the next two, i.e. elongation)
+    /// and its characters are stored lower-cased (OR 0x20) at <paramref name="normBase"/> + their index. Words come
+    /// from the masks' bit transitions, so the cost is per chunk and per word, with no per-character branch. It stops at
+    /// the first special character (or at the start of the word holding it, or ended by it), at a word longer than a
+    /// chunk, within 34 characters of the text's end, and when the token buffer is full; the general loop goes on
+    /// from there.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static int PlainWord(ReadOnlySpan<char> input, int start, Span<char> norm, int normLength)
+    private static int AsciiChunks(ReadOnlySpan<char> input, int i, int origOffset, int normBase, Span<char> norm,
+        Span<Token> tokens, ref int tokenCountRef, ref int sentenceRef, ref int clauseRef)
     {
-        var limit = Math.Min(input.Length, start + (norm.Length - normLength));
-        var output = norm[normLength..];
-        var lowerTable = AsciiLower;
-        char previous = '\0', beforePrevious = '\0';
-        var j = start;
-        for (; j < limit; j++)
+        int tokenCount = tokenCountRef, sentence = sentenceRef, clause = clauseRef;
+        ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(input));
+        ref var target = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(norm));
+        var kinds = AsciiKind;
+        // The loads read two characters past a chunk (for the elongation mask); the store writes the whole chunk.
+        var lastChunk = Math.Min(input.Length - Chunk - 2, norm.Length - normBase - Chunk);
+        var p = i;
+        while (p <= lastChunk)
         {
-            var ch = input[j];
-            if (ch >= 128)
-                return -1;
-            var lower = lowerTable[ch];
-            if (lower == '\0')
-                return AsciiKind[ch] is Digit or Apostrophe ? -1 : j;
-            if (lower == previous && lower == beforePrevious)
-                return -1;
-            output[j - start] = lower;
-            beforePrevious = previous;
-            previous = lower;
+            var (letters, special) = Classify(ref source, p, ref target, normBase + p);
+            var starts = letters & ~(letters << 1);
+            var ends = ~letters & (letters << 1);
+            var first = BitOperations.TrailingZeroCount(special); // 32 when none
+            var gap = 0; // chunk index after the last token taken: separators from here are not counted yet
+            int next;
+            var stop = true;
+            while (true)
+            {
+                if (starts == 0)
+                {
+                    next = Math.Min(first, Chunk);
+                    stop = first < Chunk;
+                    break;
+                }
+                var s = BitOperations.TrailingZeroCount(starts);
+                if (first < s)
+                {
+                    next = first;
+                    break;
+                }
+                if (ends == 0)
+                {
+                    // The word runs past the chunk: the next chunk starts with it.
+                    next = s;
+                    stop = s == 0;
+                    break;
+                }
+                var e = BitOperations.TrailingZeroCount(ends);
+                if (first <= e || tokenCount >= tokens.Length)
+                {
+                    next = s;
+                    break;
+                }
+                CountBreaks(input, p + gap, p + s, kinds, ref sentence, ref clause);
+                tokens[tokenCount++] = new Token
+                {
+                    NormStart = normBase + p + s, NormLength = e - s, OrigStart = origOffset + p + s,
+                    OrigEnd = origOffset + p + e, Sentence = sentence, Clause = clause, WordId = -1,
+                    Flags = TokenFlags.Letter,
+                };
+                gap = e;
+                starts &= starts - 1;
+                ends &= ends - 1;
+            }
+            CountBreaks(input, p + gap, p + next, kinds, ref sentence, ref clause);
+            p += next;
+            if (stop)
+                break;
         }
-        // Stopped by the end of the text (done) or by a full buffer (the general loop handles the rest).
-        return j == input.Length ? j : -1;
+        tokenCountRef = tokenCount;
+        sentenceRef = sentence;
+        clauseRef = clause;
+        return p;
+    }
+
+    /// <summary>Sentence and clause breaks among the separators in [from, to) (plain ASCII, no letters there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CountBreaks(ReadOnlySpan<char> input, int from, int to, byte[] kinds, ref int sentence, ref int clause)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var kind = kinds[input[k]];
+            if (kind == SentenceBreak)
+            {
+                sentence++;
+                clause++;
+            }
+            else if (kind == ClauseBreak)
+            {
+                clause++;
+            }
+        }
+    }
+
+    /// <summary>One chunk's letter and special masks (bit k = character p + k); stores the chunk lower-cased.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (uint Letters, uint Special) Classify(ref ushort source, int p, ref ushort target, int at)
+    {
+        var caseBit = Vector128.Create((ushort)0x20);
+        var a = Vector128.Create((ushort)'a');
+        var alphabet = Vector128.Create((ushort)26);
+        var zero = Vector128.Create((ushort)'0');
+        var ten = Vector128.Create((ushort)10);
+        var ascii = Vector128.Create((ushort)127);
+        var quote = Vector128.Create((ushort)'\'');
+        var backtick = Vector128.Create((ushort)'`');
+        uint letters = 0, special = 0;
+        for (var b = 0; b < Chunk; b += Vector128<ushort>.Count)
+        {
+            var raw = Vector128.LoadUnsafe(ref source, (nuint)(p + b));
+            var lower = raw | caseBit;
+            var letter = Vector128.LessThan(lower - a, alphabet);
+            var next = Vector128.LoadUnsafe(ref source, (nuint)(p + b + 1)) | caseBit;
+            var afterNext = Vector128.LoadUnsafe(ref source, (nuint)(p + b + 2)) | caseBit;
+            // Equal lower-cased values of a letter are the same letter: three equal letters in a row (elongation).
+            var odd = (Vector128.Equals(lower, next) & Vector128.Equals(next, afterNext) & letter)
+                | Vector128.GreaterThan(raw, ascii)
+                | Vector128.LessThan(raw - zero, ten)
+                | Vector128.Equals(raw, quote) | Vector128.Equals(raw, backtick);
+            lower.StoreUnsafe(ref target, (nuint)(at + b));
+            letters |= letter.ExtractMostSignificantBits() << b;
+            special |= odd.ExtractMostSignificantBits() << b;
+        }
+        return (letters, special);
     }
 
     private static int End(Span<Token> tokens, int count, int start, int end, int origStart, int origEnd,

@@ -34,14 +34,15 @@ internal sealed class Vocabulary
 
     public ulong ClassesOf(int wordId) => _classes[wordId];
 
+    /// <summary>The id of the word at <paramref name="start"/> in the normalized <paramref name="buffer"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Lookup(ReadOnlySpan<char> word, TokenFlags flags)
+    public int Lookup(ReadOnlySpan<char> buffer, int start, int length, TokenFlags flags)
     {
-        var id = _words.Find(word);
-        if (id >= 0 || word.Length > 64
+        var id = _words.Find(buffer, start, length);
+        if (id >= 0 || length > 64
             || (flags & (TokenFlags.Elongated | TokenFlags.Digit)) == 0)
             return id;
-        return LookupVariants(word, flags);
+        return LookupVariants(buffer.Slice(start, length), flags);
     }
 
     /// <summary>Elongated words squeezed, and leetspeak undone, when the word itself is unknown.</summary>
