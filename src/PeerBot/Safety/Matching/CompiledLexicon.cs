@@ -40,20 +40,16 @@ internal sealed class CompiledLexicon
                 ref sentence, ref clause);
         }
 
+        Vocabulary.Identify(norm, tokens[..count]);
         var extraClause = 0;
-        var vocabulary = Vocabulary;
         var clauseBreak = ClauseBreakClass;
         for (var i = 0; i < count; i++)
         {
             ref var token = ref tokens[i];
-            var id = vocabulary.Lookup(norm, token.NormStart, token.NormLength, token.Flags);
-            var classes = id >= 0 ? vocabulary.ClassesOf(id) : 0UL;
             if ((token.Flags & TokenFlags.LeadingDigit) != 0)
-                classes |= NumberClasses(norm.Slice(token.NormStart, token.NormLength), token.Flags);
-            if ((classes & clauseBreak) != 0)
+                token.Classes |= NumberClasses(norm.Slice(token.NormStart, token.NormLength), token.Flags);
+            if ((token.Classes & clauseBreak) != 0)
                 extraClause++;
-            token.WordId = id;
-            token.Classes = classes;
             token.Clause += extraClause;
         }
         return count;

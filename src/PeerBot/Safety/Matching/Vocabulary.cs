@@ -34,6 +34,22 @@ internal sealed class Vocabulary
 
     public ulong ClassesOf(int wordId) => _classes[wordId];
 
+    /// <summary>
+    /// Sets every token's word id and classes. A method of its own, so that the lookups' state (hash, slot, the
+    /// token) stays in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void Identify(ReadOnlySpan<char> norm, Span<Token> tokens)
+    {
+        var classes = _classes;
+        foreach (ref var token in tokens)
+        {
+            var id = Lookup(norm, token.NormStart, token.NormLength, token.Flags);
+            token.WordId = id;
+            token.Classes = id >= 0 ? classes[id] : 0UL;
+        }
+    }
+
     /// <summary>The id of the word at <paramref name="start"/> in the normalized <paramref name="buffer"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Lookup(ReadOnlySpan<char> buffer, int start, int length, TokenFlags flags)
