@@ -323,6 +323,8 @@ public sealed class TurnPipeline(
         var pending = turn.PeekPending();
         try
         {
+            // On SQLite this commit goes before routine writes waiting for the database (Data/WriteGate.cs).
+            db.UrgentWrites = true;
             await CommitAndSendAsync(turn, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !turn.ExpectReplies)
@@ -330,6 +332,10 @@ public sealed class TurnPipeline(
             ConversationLog.CrisisCommitFailed(logger, ex, turn.Record.Key);
             await outbox.SendDirectAsync(turn.Record.Key, ConversationStore.ReferenceOf(turn.Activity), pending, turn.Activity.Id, cancellationToken);
             throw;
+        }
+        finally
+        {
+            db.UrgentWrites = false;
         }
     }
 

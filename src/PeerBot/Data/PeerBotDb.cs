@@ -20,6 +20,12 @@ public abstract class PeerBotDb(DbContextOptions options) : DbContext(options), 
     public Conversations.TurnFacts? Facts { get; set; }
 
     /// <summary>
+    /// True while this context commits a crisis (the handoff, the crisis reply): on SQLite its writes go before
+    /// routine writes waiting for the database (<see cref="WriteGate"/>). Set and cleared around that commit only.
+    /// </summary>
+    public bool UrgentWrites { get; set; }
+
+    /// <summary>
     /// Runs a write that bypasses <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> (<c>ExecuteDelete</c>,
     /// <c>ExecuteUpdate</c>) so that on SQLite it queues with the other writers of this process instead of sleeping
     /// in SQLite's busy handler. PostgreSQL has row locks and needs nothing.

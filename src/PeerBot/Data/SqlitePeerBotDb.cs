@@ -7,31 +7,47 @@ namespace PeerBot.Data;
 /// <summary>SQLite, the embedded default.</summary>
 public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) : PeerBotDb(options)
 {
-    private SemaphoreSlim? _gate;
+    private WriteGate? _gate;
     private bool _gateLooked;
 
     /// <summary>
     /// Saves through the database's write gate (<see cref="SqlitePragmas.WriteGate"/>). Inside an explicit
-    /// transaction the gate is not taken again: that transaction already owns SQLite's write lock.
+    /// transaction the gate is not taken again: that transaction already owns SQLite's write lock. The changes are
+    /// detected before the gate (<see cref="ChangeTracker.HasChanges"/> does it), not again inside: the gate is held
+    /// for the database work only.
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         ChangeTracker.HasChanges()
-            ? WriteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            ? WriteAsync(ct => SaveDetectedAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var gate = Gate;
         if (gate is null || Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
             return base.SaveChanges(acceptAllChangesOnSuccess);
-        gate.Wait();
+        gate.EnterAsync(UrgentWrites, CancellationToken.None).GetAwaiter().GetResult();
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
         {
-            gate.Release();
+            gate.Exit();
         }
     }
 
@@ -41,18 +57,18 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
         var gate = Gate;
         if (gate is null || Database.CurrentTransaction is not null)
             return await write(cancellationToken);
-        await gate.WaitAsync(cancellationToken);
+        await gate.EnterAsync(UrgentWrites, cancellationToken);
         try
         {
             return await write(cancellationToken);
         }
         finally
         {
-            gate.Release();
+            gate.Exit();
         }
     }
 
-    private SemaphoreSlim? Gate
+    private WriteGate? Gate
     {
         get
         {

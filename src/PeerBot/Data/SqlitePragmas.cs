@@ -18,9 +18,9 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     /// <summary>
     /// SQLite has one writer at a time, and a writer that finds the lock taken sleeps in SQLite's busy handler
     /// (1, 2, 5 … 100 ms): under load those sleeps, not the writes, were the tail latency. Writers of this process
-    /// queue here instead and are woken the moment the previous commit ends.
+    /// queue here instead and are woken the moment the previous commit ends, urgent ones (a crisis) first.
     /// </summary>
-    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+    public WriteGate WriteGate { get; } = new();
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
 
