@@ -4,12 +4,15 @@ using Xunit;
 namespace PeerBot.Tests.Safety;
 
 /// <summary>
-/// Regression gates on ten batches of sentences written for PeerBot (none copied from dev.tsv or OwnPhrasings.tsv),
+/// Regression gates on the batches of sentences written for PeerBot (none copied from dev.tsv or OwnPhrasings.tsv),
 /// labelled per DISTRESS.md §7. Batch A was written first and tuned on; B to F were each measured once untuned
 /// (the held-out estimates in the commit history) and then used for further rules. G, H, I and J were written blind
 /// by someone who never saw the lexicon and scored before any change (figures beside them); G, H and I were then
-/// used to find missing phenomena. J was kept out of tuning and scored once at the end: its gate is the held-out
-/// level it reached, not a tuned one. Each gate sits at the level the detector reaches, so any rule or lexicon
+/// used to find missing phenomena. J was first kept out of tuning and scored once (held out); its known misses were
+/// generalized later together with L's, so its gate is now a tuned one. L and M were written blind while the lexicon stood at 0.73 / 0.77 / 0.83 / 0.13 (L)
+/// and 0.58 / 0.74 / 0.83 / 0.15 (M); rules were then generalized from L's misses (and J's known misses) by phenomenon,
+/// and M was scored once at the end without being looked at: its gate is that held-out level. J's and K's gates rose
+/// with the same rules (K was never read). Each gate sits at the level the detector reaches, so any rule or lexicon
 /// change that loses a row fails here.
 /// </summary>
 public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture<DetectorFixture>
@@ -24,8 +27,10 @@ public sealed class FreshBatchGateTests(DetectorFixture fixture) : IClassFixture
     [InlineData("FreshBatchG.tsv", 1.00, 1.00, 0.97, 0.00)] // blind batch: 0.78 / 0.63 / 0.57 / 0.05 before tuning
     [InlineData("FreshBatchH.tsv", 1.00, 1.00, 1.00, 0.03)] // blind batch: 0.35 / 0.57 / 0.63 / 0.08 before tuning
     [InlineData("FreshBatchI.tsv", 1.00, 1.00, 1.00, 0.00)] // blind batch: 0.69 / 0.69 / 0.67 / 0.03 before tuning
-    [InlineData("FreshBatchJ.tsv", 0.68, 0.62, 0.70, 0.03)] // held out: 0.56 / 0.51 / 0.57 / 0.03 before, 0.67 / 0.57 / 0.63 after I, 0.69 / 0.63 / 0.70 with contractions (its sentences never tuned on)
-    [InlineData("FreshBatchK.tsv", 0.71, 0.77, 0.80, 0.05)] // blind, formal/rambling/voice-to-text register, scored once and never tuned on
+    [InlineData("FreshBatchJ.tsv", 1.00, 0.97, 0.70, 0.03)] // held out: 0.56 / 0.51 / 0.57 / 0.03 before, 0.69 / 0.63 / 0.70 with contractions; its known misses then generalized by phenomenon
+    [InlineData("FreshBatchK.tsv", 0.75, 0.85, 0.80, 0.05)] // blind, formal/rambling/voice-to-text register, never read: 0.71 / 0.77 / 0.80 / 0.05 before the J/L phenomena
+    [InlineData("FreshBatchL.tsv", 1.00, 1.00, 1.00, 0.00)] // blind: 0.73 / 0.77 / 0.83 / 0.13 before tuning on its misses
+    [InlineData("FreshBatchM.tsv", 0.64, 0.85, 0.86, 0.15)] // held out: 0.58 / 0.74 / 0.83 / 0.15 before, scored once after (never tuned on)
     public void FreshBatch_AtOrAboveRecallAndFalseAlarms_StayAtReachedLevels(
         string file, double crisisMin, double highMin, double moderateMin, double noneFprMax)
     {
