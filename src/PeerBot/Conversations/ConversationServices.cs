@@ -11,6 +11,7 @@ public static class ConversationServices
         services.AddHostedService(sp => sp.GetRequiredService<OutboxCompletions>());
         services.AddScoped<ConversationStore>();
         services.AddScoped<TurnPipeline>();
+        services.AddSingleton<CrisisFirst>();
         services.AddScoped<ActivityProcessor>();
         services.AddHostedService<OutboxSweeper>();
         services.AddHostedService<DeliveryLogSweeper>();

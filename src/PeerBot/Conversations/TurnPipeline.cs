@@ -27,6 +27,7 @@ public sealed class TurnPipeline(
     ReplyOutbox outbox,
     ChannelTurnSteps channelSteps,
     PrivacyDesk privacy,
+    CrisisFirst crisisFirst,
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
 {
@@ -56,6 +57,8 @@ public sealed class TurnPipeline(
         var activity = request.Activity;
         var channelHash = ConversationKeys.ChannelHash(activity.ChannelId!, activity.Conversation!.Id!);
         using var lease = await locks.AcquireAsync(channelHash, cancellationToken);
+        // Ahead of waiting work until this message is known to be no crisis, or its crisis is committed.
+        using var ahead = crisisFirst.Enter();
 
         var record = await store.GetOrCreateAsync(activity, request.ServiceUrlVerified, cancellationToken);
         if (activity.Id is not null && !await RememberDeliveryAsync(activity, cancellationToken))
@@ -85,6 +88,7 @@ public sealed class TurnPipeline(
         var channel = await channelSteps.BeforeTurnAsync(record, activity, request.Kind, cancellationToken);
         if (channel.Handled)
         {
+            ahead.Leave();
             foreach (var reply in channel.Replies)
             {
                 var rendered = renderer.Render(reply, record.ChannelId);
@@ -117,8 +121,10 @@ public sealed class TurnPipeline(
                 await CommitCrisisAsync(turn, cancellationToken);
                 await FlushNoticesAsync(record.Key); // the console hears of a crisis before any dialog runs
                 // The crisis reply is out and the console knows. The rest of this turn (place in line, dialog, more
-                // sends) goes to the back of the thread pool's queue, behind other clients' turns already waiting:
-                // in a burst, their crisis commits come first.
+                // sends) stands aside while other turns may still be raising a crisis (CrisisFirst), then goes to
+                // the back of the thread pool's queue: in a burst, every crisis reaches the console first.
+                ahead.Leave();
+                await crisisFirst.IdleAsync(cancellationToken);
                 await Task.Yield();
                 // The place in line goes out after that commit (two queries the console need not wait for).
                 if (opened is not null)
@@ -135,6 +141,8 @@ public sealed class TurnPipeline(
                 }
             }
         }
+
+        ahead.Leave(); // screened: no crisis, or its crisis is committed
 
         // 2. Route. A fault here must not undo the crisis reply above, so it has its own boundary. Another replica
         // may have changed the conversation meanwhile (version check): then route again on the fresh state.

@@ -26,6 +26,39 @@ public abstract class PeerBotDb(DbContextOptions options) : DbContext(options), 
     public bool UrgentWrites { get; set; }
 
     /// <summary>
+    /// Raised after each successful save, once the database's writer is free again (on SQLite, after the write gate;
+    /// EF's SavedChanges is raised inside it). What a commit announces (console events) goes out from here, so
+    /// it never holds up the next writer.
+    /// </summary>
+    public event EventHandler? Committed;
+
+    public sealed override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var saved = await SaveCoreAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Committed?.Invoke(this, EventArgs.Empty);
+        return saved;
+    }
+
+    public sealed override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var saved = SaveCore(acceptAllChangesOnSuccess);
+        Committed?.Invoke(this, EventArgs.Empty);
+        return saved;
+    }
+
+    /// <summary>The provider's save (SQLite queues it at its write gate).</summary>
+    protected virtual Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    protected virtual int SaveCore(bool acceptAllChangesOnSuccess) => SaveToDatabase(acceptAllChangesOnSuccess);
+
+    /// <summary>EF Core's own save.</summary>
+    protected Task<int> SaveToDatabaseAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    protected int SaveToDatabase(bool acceptAllChangesOnSuccess) => base.SaveChanges(acceptAllChangesOnSuccess);
+
+    /// <summary>
     /// Runs a write that bypasses <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> (<c>ExecuteDelete</c>,
     /// <c>ExecuteUpdate</c>) so that on SQLite it queues with the other writers of this process instead of sleeping
     /// in SQLite's busy handler. PostgreSQL has row locks and needs nothing.

@@ -16,10 +16,10 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     /// detected before the gate (<see cref="ChangeTracker.HasChanges"/> does it), not again inside: the gate is held
     /// for the database work only.
     /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+    protected override Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         ChangeTracker.HasChanges()
             ? WriteAsync(ct => SaveDetectedAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
-            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            : SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
@@ -35,15 +35,15 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    protected override int SaveCore(bool acceptAllChangesOnSuccess)
     {
         var gate = Gate;
         if (gate is null || Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            return SaveToDatabase(acceptAllChangesOnSuccess);
         gate.EnterAsync(UrgentWrites, CancellationToken.None).GetAwaiter().GetResult();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            return SaveToDatabase(acceptAllChangesOnSuccess);
         }
         finally
         {

@@ -21,6 +21,8 @@ internal sealed class HandoffAlertWorker(HandoffAlertQueue queue, IServiceScopeF
                     try
                     {
                         await using var scope = scopes.CreateAsyncScope();
+                        // In a burst, every crisis is committed and shown in the consoles first (at most half a second).
+                        await scope.ServiceProvider.GetRequiredService<Conversations.CrisisFirst>().IdleAsync(stoppingToken);
                         await scope.ServiceProvider.GetRequiredService<HandoffNotifier>().AlertAsync(alert.HandoffId, alert.Kind, stoppingToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PeerBot.Data;
 
 namespace PeerBot.Handoff;
@@ -6,7 +5,7 @@ namespace PeerBot.Handoff;
 /// <summary>
 /// Console events and alerts raised during one unit of work, sent only after it commits (so a console never
 /// fetches a row that is not there yet) and as soon as it commits: the scope's <see cref="PeerBotDb"/> announces
-/// each successful save, and what was raised before it goes out then — a crisis reaches the consoles at the commit
+/// each successful save (<see cref="PeerBotDb.Committed"/>, after SQLite's writer is free), and what was raised before it goes out then — a crisis reaches the consoles at the commit
 /// that opened the handoff, before the reply is sent and the rest of the turn runs. Alerts (Teams, SMS pages and
 /// their records) are handed to <see cref="HandoffAlertQueue"/> and never wait in the turn. Scoped; the turn
 /// pipeline and the desk also call <see cref="FlushAsync"/> for anything raised after their last save.
@@ -25,13 +24,13 @@ public sealed class HandoffNotices : IDisposable
         _events = events;
         _alerts = alerts;
         _db = db;
-        db.SavedChanges += OnSavedChanges;
+        db.Committed += OnCommitted;
     }
 
     /// <summary>Contexts are pooled: the subscription must not outlive this scope.</summary>
-    public void Dispose() => _db.SavedChanges -= OnSavedChanges;
+    public void Dispose() => _db.Committed -= OnCommitted;
 
-    private void OnSavedChanges(object? sender, SavedChangesEventArgs e) => Send();
+    private void OnCommitted(object? sender, EventArgs e) => Send();
 
     public void Add(ConsoleEvent consoleEvent) => _pendingEvents.Add(consoleEvent);
 

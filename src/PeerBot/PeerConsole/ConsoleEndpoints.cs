@@ -1,4 +1,6 @@
+using System.IO.Pipelines;
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -98,7 +100,9 @@ public static class ConsoleEndpoints
         events.Publish(new ConsoleEvent("presence") { CoordinatorsOnly = true });
         try
         {
-            await WriteAsync(http, new ConsoleEvent("hello"), cancellationToken);
+            var body = http.Response.BodyWriter;
+            Append(body, new ConsoleEvent("hello"));
+            await body.FlushAsync(cancellationToken);
             var reader = subscription.Reader;
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -106,14 +110,17 @@ public static class ConsoleEndpoints
                 var beat = Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
                 if (await Task.WhenAny(ready, beat) == beat)
                 {
-                    await http.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
-                    await http.Response.Body.FlushAsync(cancellationToken);
+                    Encoding.UTF8.GetBytes(": keep-alive\n\n", body);
+                    await body.FlushAsync(cancellationToken);
                     continue;
                 }
                 if (!await ready)
                     break;
+                // Everything queued goes out in one flush: in a burst (50 crises at once) a flush per event made
+                // the last events wait behind the thread pool once per event before them.
                 while (reader.TryRead(out var consoleEvent))
-                    await WriteAsync(http, consoleEvent, cancellationToken);
+                    Append(body, consoleEvent);
+                await body.FlushAsync(cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -127,10 +134,10 @@ public static class ConsoleEndpoints
         }
     }
 
-    private static async Task WriteAsync(HttpContext http, ConsoleEvent consoleEvent, CancellationToken cancellationToken)
+    /// <summary>One server-sent event into the response buffer (the caller flushes).</summary>
+    private static void Append(PipeWriter body, ConsoleEvent consoleEvent)
     {
         var data = JsonSerializer.Serialize(new { consoleEvent.HandoffId, consoleEvent.PeerId, consoleEvent.Detail }, EventJson);
-        await http.Response.WriteAsync($"event: {consoleEvent.Type}\ndata: {data}\n\n", cancellationToken);
-        await http.Response.Body.FlushAsync(cancellationToken);
+        Encoding.UTF8.GetBytes($"event: {consoleEvent.Type}\ndata: {data}\n\n", body);
     }
 }
