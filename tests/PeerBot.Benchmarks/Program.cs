@@ -34,6 +34,15 @@ public static class BenchmarkProgram
             Console.WriteLine(probe.Summary());
             return;
         }
+        // "handoff-latency-external <PeerBot.dll> <conversations> [rounds]": the same with PeerBot in its own process
+        // (run-crisis-external.sh publishes it and passes the path).
+        if (args is ["handoff-latency-external", var dll, var count, ..])
+        {
+            var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            Environment.ExitCode = Handoff.CrisisLatencyExternal.RunAsync(dll,
+                int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), rounds).GetAwaiter().GetResult();
+            return;
+        }
         // "detector-quick [scans]": stopwatch medians of the distress detector benchmarks; "detector-dump <tsv>...": every
         // row's tier and signals, to compare two builds line by line.
         if (args is ["detector-quick", ..])

@@ -7,7 +7,8 @@ using PeerBot.Safety;
 namespace PeerBot.Handoff;
 
 /// <summary>Opens handoff requests: one open request per conversation, raised (never lowered) in priority.</summary>
-public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotices notices, ILogger<HandoffQueue> logger)
+public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotices notices, TypicalWaitCache typicalWait,
+    ILogger<HandoffQueue> logger)
 {
     /// <summary>
     /// Adds the request to the context (the caller saves it with the turn's state). If the conversation already
@@ -86,7 +87,7 @@ public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotice
     {
         ArgumentNullException.ThrowIfNull(request);
         var position = await PositionAsync(request, cancellationToken);
-        var typical = await TypicalWaitAsync(cancellationToken);
+        var typical = await typicalWait.GetAsync(TypicalWaitAsync, cancellationToken);
         return [HandoffTexts.Waiting(locale, position, typical)];
     }
 

@@ -28,6 +28,7 @@ public static class HandoffServices
         services.AddAudit();
         services.AddSingleton<HandoffEvents>();
         services.AddScoped<HandoffQueue>();
+        services.AddSingleton<TypicalWaitCache>();
         services.AddScoped<HandoffNotices>();
         services.AddSingleton<HandoffAlertQueue>();
         services.AddHostedService<HandoffAlertWorker>();
