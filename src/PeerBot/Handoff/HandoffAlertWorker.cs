@@ -1,7 +1,8 @@
 namespace PeerBot.Handoff;
 
 /// <summary>Sends queued alerts through <see cref="HandoffNotifier"/>, a few at a time, each in its own scope.</summary>
-internal sealed class HandoffAlertWorker(HandoffAlertQueue queue, IServiceScopeFactory scopes, ILogger<HandoffAlertWorker> logger)
+internal sealed class HandoffAlertWorker(HandoffAlertQueue queue, IServiceScopeFactory scopes, Conversations.CrisisFirst crisisFirst,
+    ILogger<HandoffAlertWorker> logger)
     : BackgroundService
 {
     /// <summary>Alerts in flight at once: a burst of crises is posted and paged in parallel, not one by one.</summary>
@@ -16,13 +17,14 @@ internal sealed class HandoffAlertWorker(HandoffAlertQueue queue, IServiceScopeF
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // In a burst, every crisis is committed and shown in the consoles first: the alerts queued by then
+                // wait once (at most half a second), then all go out.
+                await crisisFirst.IdleAsync(stoppingToken);
                 while (queue.Reader.TryRead(out var alert))
                 {
                     try
                     {
                         await using var scope = scopes.CreateAsyncScope();
-                        // In a burst, every crisis is committed and shown in the consoles first (at most half a second).
-                        await scope.ServiceProvider.GetRequiredService<Conversations.CrisisFirst>().IdleAsync(stoppingToken);
                         await scope.ServiceProvider.GetRequiredService<HandoffNotifier>().AlertAsync(alert.HandoffId, alert.Kind, stoppingToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
