@@ -48,7 +48,9 @@ public static class CrisisLatencyExternal
             await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             var seen = new HashSet<Guid>();
-            await RoundAsync(channel, sink.Url, conversations: 5, events, seen, latencies: null); // warm-up, connections open
+            // Warm-up, not measured (as in CrisisLatencyProbe): connections open, PeerBot's code optimized (tier 1).
+            for (var w = 0; w < CrisisLatencyProbe.WarmUpRounds; w++)
+                await RoundAsync(channel, sink.Url, conversations, events, seen, latencies: null);
             var latencies = new List<double>();
             for (var r = 0; r < rounds; r++)
             {
