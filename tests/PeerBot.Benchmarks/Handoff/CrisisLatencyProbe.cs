@@ -27,8 +27,12 @@ public sealed class CrisisLatencyProbe : IDisposable
 
     public int Conversations { get; init; } = 50;
 
-    /// <summary>Unmeasured rounds of <see cref="Conversations"/> before the measured ones.</summary>
-    public const int WarmUpRounds = 3;
+    /// <summary>
+    /// Unmeasured rounds of <see cref="Conversations"/> before the measured ones: 3, or
+    /// <c>PEERBOT_BENCH_WARMUP_ROUNDS</c> (0 measures the first burst after a cold start).
+    /// </summary>
+    public static int WarmUpRounds =>
+        int.TryParse(Environment.GetEnvironmentVariable("PEERBOT_BENCH_WARMUP_ROUNDS"), out var rounds) && rounds >= 0 ? rounds : 3;
 
     public IReadOnlyList<double> LatenciesMs => _latencies;
 
