@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -58,9 +57,7 @@ public static class CrisisLatencyExternal
                 await RoundAsync(channel, sink.Url, conversations, events, seen, latencies);
             }
             await stop.CancelAsync();
-            var sorted = latencies.Order().ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sorted.Count} conversations ({conversations} at once, PeerBot in its own process): p50 {Percentile(sorted, 0.50):F1} ms, p90 {Percentile(sorted, 0.90):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted[^1]:F1} ms"));
+            Console.WriteLine(ConsoleEventReader.Summary(latencies, $"{conversations} at once, PeerBot in its own process"));
             return 0;
         }
         finally
@@ -130,26 +127,7 @@ public static class CrisisLatencyExternal
     {
         try
         {
-            using var response = await console.GetAsync("api/console/events", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-            string? type = null;
-            while (await stream.ReadLineAsync(cancellationToken) is { } line)
-            {
-                var now = Stopwatch.GetTimestamp();
-                if (line.StartsWith("event: ", StringComparison.Ordinal))
-                {
-                    type = line[7..];
-                    if (type == "hello")
-                        connected.TrySetResult();
-                }
-                else if (line.StartsWith("data: ", StringComparison.Ordinal) && type is "queue" or "alert")
-                {
-                    using var json = JsonDocument.Parse(line[6..]);
-                    if (json.RootElement.TryGetProperty("handoffId", out var id) && id.TryGetGuid(out var handoffId))
-                        events.Enqueue((handoffId, now));
-                }
-            }
+            await ConsoleEventReader.ReadAsync(console, connected, (id, at) => events.Enqueue((id, at)), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -213,9 +191,6 @@ public static class CrisisLatencyExternal
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     /// <summary>The Bot Connector: accepts every activity PeerBot sends (replies, notices, alerts).</summary>
     private static async Task<Sink> StartSinkAsync()

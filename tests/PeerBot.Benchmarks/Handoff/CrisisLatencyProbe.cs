@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Conversations;
@@ -42,7 +41,7 @@ public sealed class CrisisLatencyProbe : IDisposable
         _channel = _host.CreateClient();
         _console = _host.SignInAsync("peer1@demo.local").GetAwaiter().GetResult();
         var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _reader = Task.Run(() => ReadEventsAsync(connected));
+        _reader = Task.Run(() => ConsoleEventReader.ReadAsync(_console, connected, (id, at) => _firstSeen.TryAdd(id, at), _stop.Token));
         connected.Task.Wait(TimeSpan.FromSeconds(30));
         // Warm-up, not measured: three full rounds, so that the measured ones run on optimized (tier-1) code; with
         // one warm-up conversation the first measured rounds ran partly on unoptimized code and decided the p99.
@@ -88,40 +87,7 @@ public sealed class CrisisLatencyProbe : IDisposable
         }
     }
 
-    public string Summary()
-    {
-        var sorted = _latencies.Order().ToList();
-        if (sorted.Count == 0)
-            return "no samples";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{sorted.Count} conversations ({Conversations} at once): p50 {Percentile(sorted, 0.50):F1} ms, p90 {Percentile(sorted, 0.90):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted[^1]:F1} ms");
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private async Task ReadEventsAsync(TaskCompletionSource connected)
-    {
-        using var response = await _console.GetAsync("/api/console/events", HttpCompletionOption.ResponseHeadersRead, _stop.Token);
-        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(_stop.Token));
-        string? type = null;
-        while (await stream.ReadLineAsync(_stop.Token) is { } line)
-        {
-            var now = Stopwatch.GetTimestamp();
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                type = line[7..];
-                if (type == "hello")
-                    connected.TrySetResult();
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && type is "queue" or "alert")
-            {
-                using var json = System.Text.Json.JsonDocument.Parse(line[6..]);
-                if (json.RootElement.TryGetProperty("handoffId", out var id) && id.TryGetGuid(out var handoffId))
-                    _firstSeen.TryAdd(handoffId, now);
-            }
-        }
-    }
+    public string Summary() => ConsoleEventReader.Summary(_latencies, $"{Conversations} at once");
 
     public void Dispose()
     {
