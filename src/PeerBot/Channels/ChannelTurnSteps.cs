@@ -121,7 +121,7 @@ public sealed class ChannelTurnSteps(
 
     private async Task<ChannelState?> StateAsync(string conversationKey, bool create, CancellationToken cancellationToken)
     {
-        var state = db.Set<ChannelState>().Local.FirstOrDefault(s => s.ConversationKey == conversationKey);
+        var state = db.FindTracked<ChannelState>(s => s.ConversationKey == conversationKey);
         if (state is null && TurnFacts.Of(db, conversationKey) is not { ChannelState: false })
             state = await ChannelStateQueries.Tracked.For(db)(db, conversationKey, cancellationToken);
         if (state is null && create)

@@ -28,7 +28,7 @@ public sealed class OutboundSender(
         ArgumentNullException.ThrowIfNull(reference);
         var compliance = OutboundMarks.TakeCompliance(activity);
         // A turn's own context already holds the conversation's channel state (ChannelTurnSteps read it).
-        var state = db.Set<ChannelState>().Local.FirstOrDefault(s => s.ConversationKey == record.Key);
+        var state = db.FindTracked<ChannelState>(s => s.ConversationKey == record.Key);
         if (state is null && TurnFacts.Of(db, record.Key) is not { ChannelState: false })
             state = await ChannelStateQueries.Untracked.For(db)(db, record.Key, cancellationToken);
         if (state?.Unreachable == true)

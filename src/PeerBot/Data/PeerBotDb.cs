@@ -59,6 +59,36 @@ public abstract class PeerBotDb(DbContextOptions options) : DbContext(options), 
     protected int SaveToDatabase(bool acceptAllChangesOnSuccess) => base.SaveChanges(acceptAllChangesOnSuccess);
 
     /// <summary>
+    /// The first tracked <typeparamref name="T"/> (added, unchanged or modified) that matches, or null. Unlike
+    /// <c>Set&lt;T&gt;().Local</c> this runs no change detection over every tracked entity: the turn's lookups ask for
+    /// rows by key columns that are set when a row is added or loaded, so detection cannot change their answer, and
+    /// on the routine turn <c>Local</c>'s detection was about 4 % of the server's CPU under load.
+    /// </summary>
+    public T? FindTracked<T>(Func<T, bool> predicate) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var tracker = ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<T>())
+            {
+                if (entry.State is not (EntityState.Deleted or EntityState.Detached) && predicate(entry.Entity))
+                    return entry.Entity;
+            }
+            return null;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>Whether a tracked <typeparamref name="T"/> matches (see <see cref="FindTracked{T}"/>).</summary>
+    public bool AnyTracked<T>(Func<T, bool> predicate) where T : class => FindTracked(predicate) is not null;
+
+    /// <summary>
     /// Runs a write that bypasses <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> (<c>ExecuteDelete</c>,
     /// <c>ExecuteUpdate</c>) so that on SQLite it queues with the other writers of this process instead of sleeping
     /// in SQLite's busy handler. PostgreSQL has row locks and needs nothing.

@@ -19,7 +19,7 @@ public sealed class HandoffQueue(PeerBotDb db, TimeProvider clock, HandoffNotice
     {
         // A conversation created by this turn has no handoff in the database; one this turn opened is tracked.
         var open = TurnFacts.Of(db, conversationKey) is { New: true }
-            ? db.Set<HandoffRequest>().Local.FirstOrDefault(h => h.ConversationKey == conversationKey && h.State != HandoffState.Closed)
+            ? db.FindTracked<HandoffRequest>(h => h.ConversationKey == conversationKey && h.State != HandoffState.Closed)
             : await db.Set<HandoffRequest>()
                 .Where(h => h.ConversationKey == conversationKey && h.State != HandoffState.Closed)
                 .FirstOrDefaultAsync(cancellationToken);

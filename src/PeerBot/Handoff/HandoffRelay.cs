@@ -73,7 +73,7 @@ public sealed class HandoffRelay(PeerBotDb db, TranscriptStore transcripts, Hand
     {
         ArgumentNullException.ThrowIfNull(record);
         if (TurnFacts.Of(db, record.Key) is { FeedbackPending: false }
-            && !db.Set<HandoffRequest>().Local.Any(h => h.ConversationKey == record.Key && h.FeedbackPending))
+            && !db.AnyTracked<HandoffRequest>(h => h.ConversationKey == record.Key && h.FeedbackPending))
             return null;
         var pending = await PendingFeedback.For(db)(db, record.Key, cancellationToken);
         if (pending is null)

@@ -42,7 +42,7 @@ public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protec
         }
         foreach (var id in older.Skip(keep - 1))
         {
-            var entry = db.Set<TranscriptEntry>().Local.FirstOrDefault(e => e.Id == id)
+            var entry = db.FindTracked<TranscriptEntry>(e => e.Id == id)
                 ?? db.Set<TranscriptEntry>().Attach(new TranscriptEntry { Id = id, ConversationKey = conversationKey, Cipher = string.Empty }).Entity;
             db.Remove(entry);
         }

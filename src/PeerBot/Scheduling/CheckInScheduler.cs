@@ -152,7 +152,7 @@ public sealed class CheckInScheduler(PeerBotDb db, IOptions<SchedulingOptions> o
     /// <summary>The client wrote: they are not quiet any more.</summary>
     public async Task ClientWroteAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        var client = db.Set<ClientSchedule>().Local.FirstOrDefault(c => c.ConversationKey == conversationKey);
+        var client = db.FindTracked<ClientSchedule>(c => c.ConversationKey == conversationKey);
         if (client is null && Conversations.TurnFacts.Of(db, conversationKey) is not { ClientSchedule: false })
             client = await ScheduleOf.For(db)(db, conversationKey, cancellationToken);
         if (client is not null && (client.MissedInRow != 0 || client.GoneQuiet))
@@ -172,7 +172,7 @@ public sealed class CheckInScheduler(PeerBotDb db, IOptions<SchedulingOptions> o
 
     private async Task<ClientSchedule> ClientAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        var client = db.Set<ClientSchedule>().Local.FirstOrDefault(c => c.ConversationKey == conversationKey)
+        var client = db.FindTracked<ClientSchedule>(c => c.ConversationKey == conversationKey)
             ?? await db.Set<ClientSchedule>().SingleOrDefaultAsync(c => c.ConversationKey == conversationKey, cancellationToken);
         if (client is null)
         {
@@ -188,7 +188,7 @@ public sealed class CheckInScheduler(PeerBotDb db, IOptions<SchedulingOptions> o
     }
 
     private async Task<string?> ChannelZoneAsync(string conversationKey, CancellationToken cancellationToken) =>
-        db.Set<ChannelState>().Local.FirstOrDefault(s => s.ConversationKey == conversationKey)?.TimeZoneId
+        db.FindTracked<ChannelState>(s => s.ConversationKey == conversationKey)?.TimeZoneId
         ?? await db.Set<ChannelState>().AsNoTracking().Where(s => s.ConversationKey == conversationKey)
             .Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
 

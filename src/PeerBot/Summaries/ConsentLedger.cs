@@ -22,14 +22,14 @@ public sealed class ConsentLedger(PeerBotDb db)
 
     public async Task<ConsentStatus> StatusAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        var entries = db.Set<ConsentEntry>().AsNoTracking().Where(e => e.ConversationKey == conversationKey);
         if (TurnFacts.Of(db, conversationKey) is { Consent: false }
-            && !db.Set<ConsentEntry>().Local.Any(e => e.ConversationKey == conversationKey))
+            && !db.AnyTracked<ConsentEntry>(e => e.ConversationKey == conversationKey))
             return ConsentStatus.Never;
         var latest = await Latest.For(db)(db, conversationKey, cancellationToken);
         if (latest is null)
             return ConsentStatus.Never;
-        var decision = await entries.Where(e => Decisions.Contains(e.Action))
+        var decision = await db.Set<ConsentEntry>().AsNoTracking()
+            .Where(e => e.ConversationKey == conversationKey && Decisions.Contains(e.Action))
             .OrderByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
         return new ConsentStatus(
             decision?.Action == ConsentAction.OptedIn,

@@ -65,7 +65,7 @@ public sealed class EpisodeRecorder(
 
     private async Task TouchAsync(ConversationRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var episode = db.Set<Episode>().Local.FirstOrDefault(e => e.ConversationKey == record.Key)
+        var episode = db.FindTracked<Episode>(e => e.ConversationKey == record.Key)
             ?? await db.Set<Episode>().SingleOrDefaultAsync(e => e.ConversationKey == record.Key, cancellationToken);
         if (episode is null)
         {

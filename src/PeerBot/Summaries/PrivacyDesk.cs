@@ -43,7 +43,7 @@ public sealed class PrivacyDesk(
     {
         ArgumentNullException.ThrowIfNull(record);
         if (TurnFacts.Of(db, record.Key) is { PrivacyPrompt: false }
-            && !db.Set<PrivacyPrompt>().Local.Any(p => p.ConversationKey == record.Key))
+            && !db.AnyTracked<PrivacyPrompt>(p => p.ConversationKey == record.Key))
             return null;
         var prompt = await PromptOf.For(db)(db, record.Key, cancellationToken);
         if (prompt is null)
@@ -141,7 +141,7 @@ public sealed class PrivacyDesk(
 
     private async Task AskAsync(string conversationKey, string kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var prompt = db.Set<PrivacyPrompt>().Local.FirstOrDefault(p => p.ConversationKey == conversationKey)
+        var prompt = db.FindTracked<PrivacyPrompt>(p => p.ConversationKey == conversationKey)
             ?? await db.Set<PrivacyPrompt>().SingleOrDefaultAsync(p => p.ConversationKey == conversationKey, cancellationToken);
         if (prompt is null)
             db.Add(new PrivacyPrompt { ConversationKey = conversationKey, Kind = kind, At = now });
