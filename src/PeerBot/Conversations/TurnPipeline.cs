@@ -404,9 +404,10 @@ public sealed class TurnPipeline(
             }
         }
 
+        /// <summary>The replies to commit and send now, plain texts in a row joined (<see cref="ReplyCoalescer"/>).</summary>
         public List<Activity> TakePending()
         {
-            var taken = _pending.ToList();
+            var taken = Coalesced();
             _pending.Clear();
             Sent.AddRange(taken);
             return taken;
@@ -414,7 +415,16 @@ public sealed class TurnPipeline(
 
         public void DiscardPending() => _pending.Clear();
 
-        public List<Activity> PeekPending() => _pending.ToList();
+        public List<Activity> PeekPending() => Coalesced();
+
+        // Joined in place (joining is idempotent), so a peek and the take after it see the same messages.
+        private List<Activity> Coalesced()
+        {
+            var joined = ReplyCoalescer.Coalesce(_pending, Record.ChannelId);
+            _pending.Clear();
+            _pending.AddRange(joined);
+            return joined.ToList();
+        }
 
         /// <summary>The same turn bound to a reloaded conversation row (after a version conflict).</summary>
         public Turn For(ConversationRecord reloaded)
