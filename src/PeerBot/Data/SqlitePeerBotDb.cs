@@ -14,7 +14,7 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     /// Saves through the database's write gate (<see cref="SqlitePragmas.WriteGate"/>). Inside an explicit
     /// transaction the gate is not taken again: that transaction already owns SQLite's write lock. The changes are
     /// detected before the gate (<see cref="ChangeTracker.HasChanges"/> does it), not again inside: the gate is held
-    /// for the database work only.
+    /// for the database work only. Plain rows (a routine turn's) are written by <see cref="DirectSave"/>.
     /// </summary>
     protected override Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         ChangeTracker.HasChanges()
@@ -27,7 +27,9 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return await SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return DirectSave.TryPlan(this) is { } plan
+                ? await DirectSave.ExecuteAsync(this, plan, acceptAllChangesOnSuccess, cancellationToken)
+                : await SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
