@@ -51,6 +51,9 @@ public sealed class HandoffNotifierTests
     {
         await using var app = NewApp();
         using (await app.SendAsync(new ActivityBuilder().Message("I want to kill myself"))) { }
+        // The first alert goes out after the turn (the alert worker). In real time it is long out when the SLA timer
+        // fires; with the manual clock moved at once, the re-alert could otherwise overtake it on a busy machine.
+        await Eventually.TrueAsync(() => Task.FromResult(app.Connector.Sent.Count(s => s.ConversationId == "19:peers@thread.tacv2") == 1));
 
         app.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(5));
         await Eventually.TrueAsync(() => Task.FromResult(app.Connector.Sent.Count(s => s.ConversationId == "19:peers@thread.tacv2") == 2));
