@@ -14,22 +14,30 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
 {
     // Compiled once: the turn's first query skips LINQ translation and its cache lookup on every turn.
     // With it, which of the conversation's rarely present rows exist (TurnFacts): one round trip, not six.
-    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<ConversationWithFacts?>>> ByChannelHash =
-        new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, CancellationToken _) =>
+    // Also the activity's de-duplication record and the size of the context buffer (two more queries a turn saved).
+    private static readonly CompiledQuery<Func<PeerBotDb, string, string, CancellationToken, Task<ConversationWithFacts?>>> ByChannelHash =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, string activityHash, CancellationToken _) =>
             db.Set<ConversationRecord>().Where(c => c.ChannelHash == hash).Select(c => new ConversationWithFacts(c, new TurnFacts(
                 c.Key,
                 db.Set<ChannelState>().Any(s => s.ConversationKey == c.Key),
                 db.Set<ClientSchedule>().Any(s => s.ConversationKey == c.Key),
                 db.Set<ConsentEntry>().Any(e => e.ConversationKey == c.Key),
                 db.Set<PrivacyPrompt>().Any(p => p.ConversationKey == c.Key),
-                db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending)))).SingleOrDefault()));
+                db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending))
+            {
+                ContextLines = db.Set<TranscriptEntry>().Count(e => e.ConversationKey == c.Key && e.HandoffId == null),
+                Loaded = true,
+                DeliveredAt = db.Set<InboundActivity>().Where(a => a.Hash == activityHash).Select(a => (DateTimeOffset?)a.ReceivedAt).FirstOrDefault(),
+            })).SingleOrDefault()));
 
     public async Task<ConversationRecord> GetOrCreateAsync(Activity activity, bool verified, CancellationToken cancellationToken)
     {
         var channelId = activity.ChannelId!;
         var hash = ConversationKeys.ChannelHash(channelId, activity.Conversation!.Id!);
         var now = clock.GetUtcNow();
-        var found = await ByChannelHash.For(db)(db, hash, cancellationToken);
+        // An activity without an id has no de-duplication record: a hash no row has (hashes are hex).
+        var activityHash = activity.Id is null ? "-" : ConversationKeys.ActivityHash(channelId, activity.Conversation.Id!, activity.Id);
+        var found = await ByChannelHash.For(db)(db, hash, activityHash, cancellationToken);
         var record = found?.Record;
         db.Facts = found?.Facts;
         if (record is null)

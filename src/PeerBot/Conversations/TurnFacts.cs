@@ -25,6 +25,21 @@ public sealed record TurnFacts(
     /// </summary>
     public bool New { get; init; }
 
+    /// <summary>
+    /// How many context-buffer lines the conversation had (<see cref="Handoff.TranscriptStore.RememberContextAsync"/>):
+    /// below the buffer's size, adding one trims nothing, so the ids of the old lines need not be read.
+    /// </summary>
+    public int ContextLines { get; init; }
+
+    /// <summary>
+    /// True when <see cref="ContextLines"/> and <see cref="DeliveredAt"/> were read with the conversation (false for
+    /// a conversation the turn creates).
+    /// </summary>
+    public bool Loaded { get; init; }
+
+    /// <summary>When this turn's activity id was last delivered (the de-duplication record), or null: never.</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
+
     /// <summary>A conversation this turn creates: nothing can exist for it yet.</summary>
     public static TurnFacts ForNew(string conversationKey) => new(conversationKey, false, false, false, false, false) { New = true };
 

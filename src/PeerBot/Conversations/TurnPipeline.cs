@@ -61,7 +61,7 @@ public sealed class TurnPipeline(
         using var ahead = crisisFirst.Enter();
 
         var record = await store.GetOrCreateAsync(activity, request.ServiceUrlVerified, cancellationToken);
-        if (activity.Id is not null && !await RememberDeliveryAsync(activity, cancellationToken))
+        if (activity.Id is not null && !await RememberDeliveryAsync(activity, TurnFacts.Of(db, record.Key), cancellationToken))
         {
             ConversationLog.Duplicate(logger, record.Key);
             db.ChangeTracker.Clear();
@@ -360,10 +360,21 @@ public sealed class TurnPipeline(
             await outbox.SendCommittedAsync(db, record, rows, pending, cancellationToken);
     }
 
-    private async Task<bool> RememberDeliveryAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<bool> RememberDeliveryAsync(Activity activity, TurnFacts? facts, CancellationToken cancellationToken)
     {
         var hash = ConversationKeys.ActivityHash(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!);
         var since = clock.GetUtcNow() - DeliveryLogSweeper.Window;
+        if (facts is { Loaded: true })
+        {
+            // Read with the conversation (ConversationStore): never delivered, or delivered within the window.
+            if (facts.DeliveredAt is null)
+            {
+                db.Add(new InboundActivity { Hash = hash, ReceivedAt = clock.GetUtcNow() });
+                return true;
+            }
+            if (facts.DeliveredAt >= since)
+                return false;
+        }
         var seen = await DeliveryByHash.For(db)(db, hash, cancellationToken);
         if (seen is not null && seen.ReceivedAt >= since)
             return false;

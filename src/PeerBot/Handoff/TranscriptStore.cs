@@ -35,7 +35,10 @@ public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protec
         // Trimmed inside the turn's own commit (tracked deletes), not by a separate write: on SQLite a second
         // writer per turn meant lock waits under load.
         var older = new List<long>();
-        if (TurnFacts.Of(db, conversationKey) is not { New: true }) // a new conversation has no buffer yet
+        // A new conversation has no buffer yet, and one with fewer lines than it keeps has nothing to trim.
+        var facts = TurnFacts.Of(db, conversationKey);
+        var nothingToTrim = facts is { New: true } || (facts is { Loaded: true } && facts.ContextLines < keep);
+        if (!nothingToTrim)
         {
             await foreach (var id in ContextIds.For(db)(db, conversationKey, keep + 32).WithCancellation(cancellationToken))
                 older.Add(id);
