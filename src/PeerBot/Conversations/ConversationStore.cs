@@ -62,6 +62,16 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
         return record;
     }
 
+    /// <summary>
+    /// Compiles the turn's first query (the costliest to compile) with keys no row has: read-only. Run at start-up,
+    /// before the service takes traffic, so the first messages after a start (a crisis among them) do not pay for it.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        await ByChannelHash.For(db)(db, "-", "-", cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     public Task<ConversationRecord?> FindAsync(string key, CancellationToken cancellationToken) =>
         db.Set<ConversationRecord>().SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
 

@@ -30,6 +30,14 @@ internal static class DirectSave
     // Deletes first, then updates, then inserts: a value a delete frees can be taken by a row after it.
     private static readonly EntityState[] Order = [EntityState.Deleted, EntityState.Modified, EntityState.Added];
 
+    /// <summary>Works out how each entity type of the model is written (at start-up, not in the first saves).</summary>
+    public static void Prepare(IModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var type in model.GetEntityTypes())
+            Tables.GetOrAdd(type, Build);
+    }
+
     /// <summary>The changed entries if every one of them can be written here; null sends the save to EF.</summary>
     public static List<(EntityEntry Entry, Table Table)>? TryPlan(DbContext db)
     {
