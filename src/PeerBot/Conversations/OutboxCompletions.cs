@@ -17,6 +17,13 @@ public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Outbo
     private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, byte> _awaitingDelete = new();
 
+    // Rows deleted lately, still reported as sent: a dispatcher that read a row just before its delete, then asks
+    // IsCompleted just after, must not send it again (seen as a duplicate STOP confirmation under load). Two
+    // generations of up to RecentlyDeleted ids each; counted, not timed, so no clock is involved.
+    private const int RecentlyDeleted = 50_000;
+    private volatile ConcurrentDictionary<long, byte> _deletedNow = new();
+    private volatile ConcurrentDictionary<long, byte> _deletedBefore = new();
+
     /// <summary>The connector accepted this row's message (or it was suppressed for good): delete it soon.</summary>
     public void Completed(long outboxId)
     {
@@ -25,7 +32,8 @@ public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Outbo
     }
 
     /// <summary>True while a sent row is waiting for its batched delete.</summary>
-    public bool IsCompleted(long outboxId) => _awaitingDelete.ContainsKey(outboxId);
+    public bool IsCompleted(long outboxId) =>
+        _awaitingDelete.ContainsKey(outboxId) || _deletedNow.ContainsKey(outboxId) || _deletedBefore.ContainsKey(outboxId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,8 +67,16 @@ public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Outbo
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
             await db.WriteAsync(ct => db.Set<OutboxMessage>().Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(ct), cancellationToken);
+            if (_deletedNow.Count + ids.Count > RecentlyDeleted)
+            {
+                _deletedBefore = _deletedNow; // a reader may still see the old generation: it only ever shrinks away
+                _deletedNow = new ConcurrentDictionary<long, byte>();
+            }
             foreach (var id in ids)
+            {
+                _deletedNow.TryAdd(id, 0); // before it leaves the waiting set: never a moment when it is in neither
                 _awaitingDelete.TryRemove(id, out _);
+            }
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
