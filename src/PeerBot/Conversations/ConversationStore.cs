@@ -26,18 +26,21 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
                 db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending))
             {
                 ContextLines = db.Set<TranscriptEntry>().Count(e => e.ConversationKey == c.Key && e.HandoffId == null),
-                Loaded = true,
                 DeliveredAt = db.Set<InboundActivity>().Where(a => a.Hash == activityHash).Select(a => (DateTimeOffset?)a.ReceivedAt).FirstOrDefault(),
             })).SingleOrDefault()));
 
-    public async Task<ConversationRecord> GetOrCreateAsync(Activity activity, bool verified, CancellationToken cancellationToken)
+    /// <param name="activityHash">
+    /// The activity's de-duplication hash (<see cref="ConversationKeys.ActivityHash"/>), read into the facts; null for
+    /// an activity without an id.
+    /// </param>
+    public async Task<ConversationRecord> GetOrCreateAsync(Activity activity, string? activityHash, bool verified,
+        CancellationToken cancellationToken)
     {
         var channelId = activity.ChannelId!;
         var hash = ConversationKeys.ChannelHash(channelId, activity.Conversation!.Id!);
         var now = clock.GetUtcNow();
-        // An activity without an id has no de-duplication record: a hash no row has (hashes are hex).
-        var activityHash = activity.Id is null ? "-" : ConversationKeys.ActivityHash(channelId, activity.Conversation.Id!, activity.Id);
-        var found = await ByChannelHash.For(db)(db, hash, activityHash, cancellationToken);
+        // Without an id there is no de-duplication record: "-" is a hash no row has (hashes are hex).
+        var found = await ByChannelHash.For(db)(db, hash, activityHash ?? "-", cancellationToken);
         var record = found?.Record;
         db.Facts = found?.Facts;
         if (record is null)

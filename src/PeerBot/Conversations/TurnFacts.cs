@@ -32,12 +32,9 @@ public sealed record TurnFacts(
     public int ContextLines { get; init; }
 
     /// <summary>
-    /// True when <see cref="ContextLines"/> and <see cref="DeliveredAt"/> were read with the conversation (false for
-    /// a conversation the turn creates).
+    /// When this turn's activity id was last delivered (the de-duplication record), or null: never. Not read for a
+    /// conversation the turn creates (<see cref="New"/>).
     /// </summary>
-    public bool Loaded { get; init; }
-
-    /// <summary>When this turn's activity id was last delivered (the de-duplication record), or null: never.</summary>
     public DateTimeOffset? DeliveredAt { get; init; }
 
     /// <summary>A conversation this turn creates: nothing can exist for it yet.</summary>

@@ -60,8 +60,9 @@ public sealed class TurnPipeline(
         // Ahead of waiting work until this message is known to be no crisis, or its crisis is committed.
         using var ahead = crisisFirst.Enter();
 
-        var record = await store.GetOrCreateAsync(activity, request.ServiceUrlVerified, cancellationToken);
-        if (activity.Id is not null && !await RememberDeliveryAsync(activity, TurnFacts.Of(db, record.Key), cancellationToken))
+        var deliveryHash = activity.Id is null ? null : ConversationKeys.ActivityHash(activity.ChannelId!, activity.Conversation.Id!, activity.Id);
+        var record = await store.GetOrCreateAsync(activity, deliveryHash, request.ServiceUrlVerified, cancellationToken);
+        if (deliveryHash is not null && !await RememberDeliveryAsync(deliveryHash, TurnFacts.Of(db, record.Key), cancellationToken))
         {
             ConversationLog.Duplicate(logger, record.Key);
             db.ChangeTracker.Clear();
@@ -360,11 +361,10 @@ public sealed class TurnPipeline(
             await outbox.SendCommittedAsync(db, record, rows, pending, cancellationToken);
     }
 
-    private async Task<bool> RememberDeliveryAsync(Activity activity, TurnFacts? facts, CancellationToken cancellationToken)
+    private async Task<bool> RememberDeliveryAsync(string hash, TurnFacts? facts, CancellationToken cancellationToken)
     {
-        var hash = ConversationKeys.ActivityHash(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!);
         var since = clock.GetUtcNow() - DeliveryLogSweeper.Window;
-        if (facts is { Loaded: true })
+        if (facts is { New: false })
         {
             // Read with the conversation (ConversationStore): never delivered, or delivered within the window.
             if (facts.DeliveredAt is null)

@@ -35,10 +35,8 @@ public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protec
         // Trimmed inside the turn's own commit (tracked deletes), not by a separate write: on SQLite a second
         // writer per turn meant lock waits under load.
         var older = new List<long>();
-        // A new conversation has no buffer yet, and one with fewer lines than it keeps has nothing to trim.
-        var facts = TurnFacts.Of(db, conversationKey);
-        var nothingToTrim = facts is { New: true } || (facts is { Loaded: true } && facts.ContextLines < keep);
-        if (!nothingToTrim)
+        // A buffer with fewer lines than it keeps (none, for a new conversation) has nothing to trim.
+        if (TurnFacts.Of(db, conversationKey) is not { } facts || facts.ContextLines >= keep)
         {
             await foreach (var id in ContextIds.For(db)(db, conversationKey, keep + 32).WithCancellation(cancellationToken))
                 older.Add(id);
