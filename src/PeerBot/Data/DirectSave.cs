@@ -27,9 +27,6 @@ internal static class DirectSave
 {
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
 
-    // Deletes first, then updates, then inserts: a value a delete frees can be taken by a row after it.
-    private static readonly EntityState[] Order = [EntityState.Deleted, EntityState.Modified, EntityState.Added];
-
     /// <summary>Works out how each entity type of the model is written (at start-up, not in the first saves).</summary>
     public static void Prepare(IModel model)
     {
@@ -49,17 +46,18 @@ internal static class DirectSave
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
                 continue;
             if (Tables.GetOrAdd(entry.Metadata, Build) is not { } table
-                || (entry.State == EntityState.Added && table.Generated is { } key && !entry.Property(key.Name).IsTemporary))
+                || (entry.State == EntityState.Added && table.Generated is { } key && !entry.Property(key).IsTemporary))
                 return null; // not a plain row, or a new row whose generated key was set by hand
             (plan ??= []).Add((entry, table));
         }
-        // New rows in the order they were added (ids follow it, as with EF): the tracker's enumeration order is not
-        // that order, but the temporary keys EF hands out as rows are added rise with it.
+        // Written in this order: deletes, then updates, then inserts (EntityState's own order), so a value a delete
+        // frees can be taken by a row after it; new rows in the order they were added (ids follow it, as with EF):
+        // the tracker's enumeration order is not that order, but the temporary keys EF hands out rise with it.
         plan?.Sort(static (a, b) =>
         {
-            var order = string.CompareOrdinal(a.Table.Name, b.Table.Name);
+            var order = a.Entry.State.CompareTo(b.Entry.State);
             if (order == 0)
-                order = a.Entry.State.CompareTo(b.Entry.State);
+                order = string.CompareOrdinal(a.Table.Name, b.Table.Name);
             return order != 0 || a.Entry.State != EntityState.Added || a.Table.Generated is not { } key
                 ? order
                 : Convert.ToInt64(a.Entry.CurrentValues[key], CultureInfo.InvariantCulture)
@@ -79,26 +77,24 @@ internal static class DirectSave
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                foreach (var state in Order)
+                foreach (var (entry, table) in plan) // in the plan's order (TryPlan)
                 {
-                    foreach (var (entry, table) in plan)
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    if (entry.State == EntityState.Added)
                     {
-                        if (entry.State != state)
-                            continue;
-                        await using var command = connection.CreateCommand();
-                        command.Transaction = transaction;
-                        if (state == EntityState.Added)
-                        {
-                            if (await InsertAsync(command, entry, table, cancellationToken) is { } key)
-                                generatedKeys.Add((entry, table.Generated!, key));
-                            continue;
-                        }
-                        var prepared = state == EntityState.Deleted ? Delete(command, entry, table) : Update(command, entry, table);
-                        if (prepared && await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-                        {
-                            throw new DbUpdateConcurrencyException(
-                                $"The database operation was expected to affect 1 row, but affected none: the {entry.Metadata.ShortName()} row was changed or deleted since it was loaded.");
-                        }
+                        if (await InsertAsync(command, entry, table, cancellationToken) is { } key)
+                            generatedKeys.Add((entry, table.Generated!, key));
+                        continue;
+                    }
+                    if (entry.State == EntityState.Deleted)
+                        Delete(command, entry, table);
+                    else if (!Update(command, entry, table))
+                        continue; // nothing modified: nothing to write
+                    if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                    {
+                        throw new DbUpdateConcurrencyException(
+                            $"The database operation was expected to affect 1 row, but affected none: the {entry.Metadata.ShortName()} row was changed or deleted since it was loaded.");
                     }
                 }
                 await transaction.CommitAsync(cancellationToken);
@@ -115,7 +111,7 @@ internal static class DirectSave
 
         foreach (var (entry, key, value) in generatedKeys)
         {
-            var property = entry.Property(key.Name);
+            var property = entry.Property(key);
             property.CurrentValue = value;
             property.IsTemporary = false;
         }
@@ -150,7 +146,7 @@ internal static class DirectSave
         var n = 0;
         foreach (var property in table.Columns)
         {
-            if (!entry.Property(property.Name).IsModified)
+            if (!entry.Property(property).IsModified)
                 continue;
             if (n > 0)
                 sql.Append(", ");
@@ -163,12 +159,8 @@ internal static class DirectSave
         return true;
     }
 
-    private static bool Delete(DbCommand command, EntityEntry entry, Table table)
-    {
-        var sql = new StringBuilder("DELETE FROM ").Append(table.Name);
-        Where(command, sql, entry, table, 0);
-        return true;
-    }
+    private static void Delete(DbCommand command, EntityEntry entry, Table table) =>
+        Where(command, new StringBuilder("DELETE FROM ").Append(table.Name), entry, table, 0);
 
     /// <summary>Key and concurrency tokens as loaded (original values).</summary>
     private static void Where(DbCommand command, StringBuilder sql, EntityEntry entry, Table table, int n)
