@@ -31,7 +31,7 @@ public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Outbo
         _queue.Writer.TryWrite(outboxId);
     }
 
-    /// <summary>True while a sent row is waiting for its batched delete.</summary>
+    /// <summary>True for a sent row waiting for its batched delete, and for a while after it (see above).</summary>
     public bool IsCompleted(long outboxId) =>
         _awaitingDelete.ContainsKey(outboxId) || _deletedNow.ContainsKey(outboxId) || _deletedBefore.ContainsKey(outboxId);
 
