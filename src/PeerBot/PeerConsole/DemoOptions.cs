@@ -10,4 +10,7 @@ public sealed class DemoOptions
     /// <summary>Password of peer1@demo.local, peer2@demo.local and coordinator@demo.local.</summary>
     [MinLength(8)]
     public string Password { get; set; } = "peerbot-demo-2026";
+
+    /// <summary>False: no demo accounts even in Development (the start-up warm-up's private copy).</summary>
+    public bool Seed { get; set; } = true;
 }

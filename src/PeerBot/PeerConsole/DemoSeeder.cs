@@ -18,7 +18,7 @@ internal sealed partial class DemoSeeder(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!environment.IsDevelopment())
+        if (!environment.IsDevelopment() || !options.Value.Seed)
             return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();

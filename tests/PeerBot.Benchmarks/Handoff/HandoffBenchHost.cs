@@ -45,6 +45,7 @@ public sealed class HandoffBenchHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:PeerBot", $"Data Source={Path.Combine(_folder, "peerbot.db")}");
         builder.UseSetting("PeerBot:Handoff:CaseloadCap", "50");
+        builder.UseSetting("PeerBot:WarmUp:Enabled", "false"); // BenchmarkDotNet warms up itself
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
             services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => new AcceptingConnector()));

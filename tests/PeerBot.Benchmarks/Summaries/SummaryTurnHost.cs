@@ -48,6 +48,7 @@ public sealed class SummaryTurnHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:PeerBot", $"Data Source={Path.Combine(_folder, "peerbot.db")}");
         builder.UseSetting("PeerBot:Summaries:SweepInterval", "00:00:01");
+        builder.UseSetting("PeerBot:WarmUp:Enabled", "false"); // BenchmarkDotNet warms up itself
         builder.UseSetting("PeerBot:Summaries:EpisodeInactivity", _episodeInactivity.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>

@@ -39,6 +39,8 @@ public sealed class PeerBotApp : WebApplicationFactory<Program>
             ["PeerBot:Database:Provider"] = provider,
             // Retries are the outbox's job here; the connector's own backoff is tested in PeerBot.BotFramework.Tests.
             ["PeerBot:BotFramework:ConnectorMaxRetries"] = "0",
+            // Seconds per app start; WarmUpTests turns it on.
+            ["PeerBot:WarmUp:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

@@ -23,6 +23,9 @@ public sealed class PeerBotProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process's SQLite file.</summary>
+    public string DatabasePath => Path.Combine(_folder, "peerbot.db");
+
     public string Output
     {
         get
@@ -49,6 +52,7 @@ public sealed class PeerBotProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__PeerBot"] = $"Data Source={Path.Combine(folder, "peerbot.db")}";
+        start.Environment["PeerBot__WarmUp__Enabled"] = "false"; // seconds per start; WarmUpTests turns it on
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
