@@ -46,7 +46,8 @@ public static class DataServices
                 Pooling = true,
                 DefaultTimeout = 30,
             };
-            var pragmas = new SqlitePragmas(); // one write gate per database (see SqlitePragmas.WriteGate)
+            var pragmas = new SqlitePragmas(csb.ConnectionString); // one write gate and writer per database
+            services.AddSingleton(_ => pragmas); // resolved at start-up (DatabaseInitializer), so disposed with the host
             services.AddDbContextPool<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString).AddInterceptors(pragmas), PoolSize);
         }
         else

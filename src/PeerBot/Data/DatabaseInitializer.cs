@@ -18,7 +18,11 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHosted
         // Read-only warm-up of the turn path's first uses, before the server listens (the first burst after a start).
         await scope.ServiceProvider.GetRequiredService<Conversations.ConversationStore>().WarmUpAsync(cancellationToken);
         if (db.Database.IsSqlite())
+        {
             DirectSave.Prepare(db.Model);
+            // Resolved here so the container owns it and closes its writer connection when the host stops.
+            _ = scope.ServiceProvider.GetService<SqlitePragmas>();
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

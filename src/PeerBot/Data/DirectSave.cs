@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -66,35 +67,61 @@ internal static class DirectSave
         return plan;
     }
 
-    public static async Task<int> ExecuteAsync(DbContext db, List<(EntityEntry Entry, Table Table)> plan, bool acceptAllChanges,
-        CancellationToken cancellationToken)
+    /// <param name="writer">
+    /// The database's writer (the caller holds its write gate): statements stay prepared across saves. Null: the
+    /// context's own connection, with statements compiled per save.
+    /// </param>
+    public static async Task<int> ExecuteAsync(DbContext db, SqliteWriter? writer, List<(EntityEntry Entry, Table Table)> plan,
+        bool acceptAllChanges, CancellationToken cancellationToken)
     {
         var generatedKeys = new List<(EntityEntry Entry, IProperty Key, object Value)>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        var committed = false;
+        if (writer is null)
+            await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var connection = db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var connection = writer is null
+                ? (SqliteConnection)db.Database.GetDbConnection()
+                : await writer.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             try
             {
                 foreach (var (entry, table) in plan) // in the plan's order (TryPlan)
                 {
-                    await using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    if (entry.State == EntityState.Added)
+                    var owned = writer is null ? connection.CreateCommand() : null;
+                    try
                     {
-                        if (await InsertAsync(command, entry, table, cancellationToken) is { } key)
-                            generatedKeys.Add((entry, table.Generated!, key));
-                        continue;
+                        if (entry.State == EntityState.Added)
+                        {
+                            if (await InsertAsync(Command(table.InsertSql), entry, table, cancellationToken) is { } key)
+                                generatedKeys.Add((entry, table.Generated!, key));
+                            continue;
+                        }
+                        var (sql, values) = entry.State == EntityState.Deleted ? Delete(entry, table) : Update(entry, table);
+                        if (sql is null)
+                            continue; // nothing modified: nothing to write
+                        var command = Command(sql);
+                        for (var i = 0; i < values.Count; i++)
+                            Bind(command, i, values[i].Property, values[i].Value);
+                        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                        {
+                            throw new DbUpdateConcurrencyException(
+                                $"The database operation was expected to affect 1 row, but affected none: the {entry.Metadata.ShortName()} row was changed or deleted since it was loaded.");
+                        }
                     }
-                    if (entry.State == EntityState.Deleted)
-                        Delete(command, entry, table);
-                    else if (!Update(command, entry, table))
-                        continue; // nothing modified: nothing to write
-                    if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                    finally
                     {
-                        throw new DbUpdateConcurrencyException(
-                            $"The database operation was expected to affect 1 row, but affected none: the {entry.Metadata.ShortName()} row was changed or deleted since it was loaded.");
+                        if (owned is not null)
+                            await owned.DisposeAsync();
+                    }
+
+                    SqliteCommand Command(string sql)
+                    {
+                        if (owned is null)
+                            return writer!.Statement(sql, transaction);
+                        owned.CommandText = sql;
+                        owned.Transaction = transaction;
+                        return owned;
                     }
                 }
                 await transaction.CommitAsync(cancellationToken);
@@ -103,10 +130,14 @@ internal static class DirectSave
             {
                 throw new DbUpdateException("An error occurred while saving the entity changes.", ex);
             }
+            committed = true;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (writer is null)
+                await db.Database.CloseConnectionAsync();
+            else if (!committed)
+                writer.Close(); // after the rollback: a fresh connection and fresh statements for the next write
         }
 
         foreach (var (entry, key, value) in generatedKeys)
@@ -122,7 +153,6 @@ internal static class DirectSave
 
     private static async Task<object?> InsertAsync(DbCommand command, EntityEntry entry, Table table, CancellationToken cancellationToken)
     {
-        command.CommandText = table.InsertSql;
         var values = entry.CurrentValues;
         for (var i = 0; i < table.Inserted.Length; i++)
             Bind(command, i, table.Inserted[i], values[table.Inserted[i]]);
@@ -138,32 +168,32 @@ internal static class DirectSave
             : Convert.ChangeType(key, Nullable.GetUnderlyingType(generated.ClrType) ?? generated.ClrType, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Sets the modified columns; false when none is (nothing to write).</summary>
-    private static bool Update(DbCommand command, EntityEntry entry, Table table)
+    /// <summary>The statement setting the modified columns; a null statement when none is (nothing to write).</summary>
+    private static (string? Sql, List<(IProperty Property, object? Value)> Values) Update(EntityEntry entry, Table table)
     {
         var sql = new StringBuilder("UPDATE ").Append(table.Name).Append(" SET ");
+        var values = new List<(IProperty, object?)>();
         var current = entry.CurrentValues;
-        var n = 0;
         foreach (var property in table.Columns)
         {
             if (!entry.Property(property).IsModified)
                 continue;
-            if (n > 0)
+            if (values.Count > 0)
                 sql.Append(", ");
-            sql.Append(table.Column[property]).Append(" = @p").Append(n);
-            Bind(command, n++, property, current[property]);
+            sql.Append(table.Column[property]).Append(" = @p").Append(values.Count);
+            values.Add((property, current[property]));
         }
-        if (n == 0)
-            return false;
-        Where(command, sql, entry, table, n);
-        return true;
+        return values.Count == 0 ? (null, values) : (Where(sql, entry, table, values), values);
     }
 
-    private static void Delete(DbCommand command, EntityEntry entry, Table table) =>
-        Where(command, new StringBuilder("DELETE FROM ").Append(table.Name), entry, table, 0);
+    private static (string? Sql, List<(IProperty Property, object? Value)> Values) Delete(EntityEntry entry, Table table)
+    {
+        var values = new List<(IProperty, object?)>();
+        return (Where(new StringBuilder("DELETE FROM ").Append(table.Name), entry, table, values), values);
+    }
 
     /// <summary>Key and concurrency tokens as loaded (original values).</summary>
-    private static void Where(DbCommand command, StringBuilder sql, EntityEntry entry, Table table, int n)
+    private static string Where(StringBuilder sql, EntityEntry entry, Table table, List<(IProperty, object?)> values)
     {
         var original = entry.OriginalValues;
         sql.Append(" WHERE ");
@@ -179,10 +209,10 @@ internal static class DirectSave
                 sql.Append(table.Column[property]).Append(" IS NULL");
                 continue;
             }
-            sql.Append(table.Column[property]).Append(" = @p").Append(n);
-            Bind(command, n++, property, value);
+            sql.Append(table.Column[property]).Append(" = @p").Append(values.Count);
+            values.Add((property, value));
         }
-        command.CommandText = sql.ToString();
+        return sql.ToString();
     }
 
     private static void Bind(DbCommand command, int index, IProperty property, object? value) =>

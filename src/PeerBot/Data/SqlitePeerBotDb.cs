@@ -7,14 +7,15 @@ namespace PeerBot.Data;
 /// <summary>SQLite, the embedded default.</summary>
 public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) : PeerBotDb(options)
 {
-    private WriteGate? _gate;
-    private bool _gateLooked;
+    private SqlitePragmas? _pragmas;
+    private bool _pragmasLooked;
 
     /// <summary>
     /// Saves through the database's write gate (<see cref="SqlitePragmas.WriteGate"/>). Inside an explicit
     /// transaction the gate is not taken again: that transaction already owns SQLite's write lock. The changes are
     /// detected before the gate (<see cref="ChangeTracker.HasChanges"/> does it), not again inside: the gate is held
-    /// for the database work only. Plain rows (a routine turn's) are written by <see cref="DirectSave"/>.
+    /// for the database work only. Plain rows (a routine turn's) are written by <see cref="DirectSave"/>, on the
+    /// database's <see cref="SqliteWriter"/> (its statements stay prepared).
     /// </summary>
     protected override Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         ChangeTracker.HasChanges()
@@ -28,7 +29,7 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
         try
         {
             return DirectSave.TryPlan(this) is { } plan
-                ? await DirectSave.ExecuteAsync(this, plan, acceptAllChangesOnSuccess, cancellationToken)
+                ? await DirectSave.ExecuteAsync(this, Pragmas?.Writer, plan, acceptAllChangesOnSuccess, cancellationToken)
                 : await SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
@@ -70,17 +71,20 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
         }
     }
 
-    private WriteGate? Gate
+    private WriteGate? Gate => Pragmas?.WriteGate;
+
+    /// <summary>This database's gate and writer (the interceptor registered with its options).</summary>
+    private SqlitePragmas? Pragmas
     {
         get
         {
-            if (!_gateLooked)
+            if (!_pragmasLooked)
             {
-                _gate = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
-                    .OfType<SqlitePragmas>().FirstOrDefault()?.WriteGate;
-                _gateLooked = true;
+                _pragmas = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+                    .OfType<SqlitePragmas>().FirstOrDefault();
+                _pragmasLooked = true;
             }
-            return _gate;
+            return _pragmas;
         }
     }
 

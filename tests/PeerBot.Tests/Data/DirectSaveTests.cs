@@ -151,6 +151,36 @@ public sealed class DirectSaveTests
     }
 
     [Fact]
+    public async Task Save_AfterAWriteTheDatabaseRefused_NothingOfItIsKept_AndTheNextSaveWorks()
+    {
+        await using var app = new PeerBotApp();
+        await app.WithDbAsync(db =>
+        {
+            db.Add(Conversation("taken"));
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        // The writer's prepared statements and connection are dropped after the failure; the rolled-back line is gone.
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.WithDbAsync(db =>
+        {
+            db.Add(Line("taken", "rolled back"));
+            db.Add(Conversation("taken")); // the key exists: SQLite refuses the insert
+            Assert.NotNull(DirectSave.TryPlan(db));
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }));
+        await app.WithDbAsync(db =>
+        {
+            db.AddRange(Conversation("next"), Line("next", "kept"));
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        var lines = await app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking().Select(e => e.Cipher).ToListAsync());
+        Assert.Equal(["kept"], lines);
+        Assert.Equal(["next", "taken"], await app.WithDbAsync(db =>
+            db.Set<ConversationRecord>().AsNoTracking().Select(c => c.Key).OrderBy(k => k).ToListAsync()));
+    }
+
+    [Fact]
     public async Task TryPlan_RowsWithForeignKeys_LeftToEfCore()
     {
         await using var app = new PeerBotApp();
