@@ -48,6 +48,8 @@ public static class DataServices
             };
             var pragmas = new SqlitePragmas(csb.ConnectionString); // one write gate and writer per database
             services.AddSingleton(_ => pragmas); // resolved at start-up (DatabaseInitializer), so disposed with the host
+            services.AddHostedService(sp => new SqliteCheckpointer(pragmas, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
             services.AddDbContextPool<PeerBotDb, SqlitePeerBotDb>(o => o.UseSqlite(csb.ConnectionString).AddInterceptors(pragmas), PoolSize);
         }
         else

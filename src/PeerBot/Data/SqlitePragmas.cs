@@ -27,9 +27,30 @@ internal sealed class SqlitePragmas(string connectionString) : DbConnectionInter
     public WriteGate WriteGate { get; } = new();
 
     /// <summary>DirectSave's connection; use it only while holding <see cref="WriteGate"/>.</summary>
-    public SqliteWriter Writer { get; } = new(connectionString, Pragmas);
+    public SqliteWriter Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new SqliteWriter(OpenConnectionAsync));
 
-    public void Dispose() => Writer.Dispose();
+    private SqliteWriter? _writer;
+
+    public void Dispose() => _writer?.Dispose();
+
+    /// <summary>A new open connection to this database with these settings (the caller disposes it).</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=8000;";
 

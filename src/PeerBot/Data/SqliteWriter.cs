@@ -15,7 +15,7 @@ namespace PeerBot.Data;
 /// </para>
 /// Any failure closes the connection (and drops every prepared statement): the next write opens a fresh one.
 /// </summary>
-internal sealed class SqliteWriter(string connectionString, string pragmas) : IDisposable
+internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
 {
     /// <summary>Distinct statements kept; more (unexpected) start the cache over.</summary>
     private const int MaxStatements = 512;
@@ -27,22 +27,10 @@ internal sealed class SqliteWriter(string connectionString, string pragmas) : ID
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_connection is { State: ConnectionState.Open } open)
-            return open;
+        if (_connection is { State: ConnectionState.Open } current)
+            return current;
         Close();
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var connection = await open(cancellationToken);
         _connection = connection;
         return connection;
     }
