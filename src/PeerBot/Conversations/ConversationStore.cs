@@ -40,7 +40,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
         var hash = ConversationKeys.ChannelHash(channelId, activity.Conversation!.Id!);
         var now = clock.GetUtcNow();
         // Without an id there is no de-duplication record: "-" is a hash no row has (hashes are hex).
-        var found = await ByChannelHash.For(db)(db, hash, activityHash ?? "-", cancellationToken);
+        var found = await FindWithFactsAsync(hash, activityHash ?? "-", cancellationToken);
         var record = found?.Record;
         db.Facts = found?.Facts;
         if (record is null)
@@ -71,8 +71,19 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
     /// </summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        await ByChannelHash.For(db)(db, "-", "-", cancellationToken);
+        await FindWithFactsAsync("-", "-", cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The conversation, tracked, with its facts; on SQLite by <see cref="SqliteConversationRead"/>.</summary>
+    private async Task<ConversationWithFacts?> FindWithFactsAsync(string hash, string activityHash, CancellationToken cancellationToken)
+    {
+        if (db is not SqlitePeerBotDb { Pragmas: { } pragmas } || SqliteConversationRead.For(db.Model) is not { } read)
+            return await ByChannelHash.For(db)(db, hash, activityHash, cancellationToken);
+        var found = await read.ReadAsync(pragmas.Readers, hash, activityHash, cancellationToken);
+        if (found is not null)
+            db.Attach(found.Record); // unchanged, as EF's tracking query leaves it
+        return found;
     }
 
     public Task<ConversationRecord?> FindAsync(string key, CancellationToken cancellationToken) =>

@@ -71,7 +71,7 @@ internal static class DirectSave
     /// The database's writer (the caller holds its write gate): statements stay prepared across saves. Null: the
     /// context's own connection, with statements compiled per save.
     /// </param>
-    public static async Task<int> ExecuteAsync(DbContext db, SqliteWriter? writer, List<(EntityEntry Entry, Table Table)> plan,
+    public static async Task<int> ExecuteAsync(DbContext db, SqliteSession? writer, List<(EntityEntry Entry, Table Table)> plan,
         bool acceptAllChanges, CancellationToken cancellationToken)
     {
         var generatedKeys = new List<(EntityEntry Entry, IProperty Key, object Value)>();

@@ -15,7 +15,7 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     /// transaction the gate is not taken again: that transaction already owns SQLite's write lock. The changes are
     /// detected before the gate (<see cref="ChangeTracker.HasChanges"/> does it), not again inside: the gate is held
     /// for the database work only. Plain rows (a routine turn's) are written by <see cref="DirectSave"/>, on the
-    /// database's <see cref="SqliteWriter"/> (its statements stay prepared).
+    /// database's <see cref="SqlitePragmas.Writer"/> (its statements stay prepared).
     /// </summary>
     protected override Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         ChangeTracker.HasChanges()
@@ -74,7 +74,7 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     private WriteGate? Gate => Pragmas?.WriteGate;
 
     /// <summary>This database's gate and writer (the interceptor registered with its options).</summary>
-    private SqlitePragmas? Pragmas
+    internal SqlitePragmas? Pragmas
     {
         get
         {

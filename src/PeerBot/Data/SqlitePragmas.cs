@@ -15,7 +15,7 @@ namespace PeerBot.Data;
 /// write lock, and at a few pages per turn the default made that several times a second, each copying the same hot
 /// pages again (load tests: about 12 % more turns per second with 8000).
 /// One instance per registered database; it also carries that database's in-process <see cref="WriteGate"/> and the
-/// <see cref="SqliteWriter"/> the gate's holder writes on.
+/// <see cref="SqliteSession"/>s its hottest statements run on (the gate's holder writes on <see cref="Writer"/>).
 /// </summary>
 internal sealed class SqlitePragmas(string connectionString) : DbConnectionInterceptor, IDisposable
 {
@@ -27,11 +27,19 @@ internal sealed class SqlitePragmas(string connectionString) : DbConnectionInter
     public WriteGate WriteGate { get; } = new();
 
     /// <summary>DirectSave's connection; use it only while holding <see cref="WriteGate"/>.</summary>
-    public SqliteWriter Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new SqliteWriter(OpenConnectionAsync));
+    public SqliteSession Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new SqliteSession(OpenConnectionAsync));
 
-    private SqliteWriter? _writer;
+    /// <summary>Connections with prepared statements for the hottest reads (the turn's first query).</summary>
+    public SqliteReaderPool Readers => LazyInitializer.EnsureInitialized(ref _readers, () => new SqliteReaderPool(OpenConnectionAsync));
 
-    public void Dispose() => _writer?.Dispose();
+    private SqliteSession? _writer;
+    private SqliteReaderPool? _readers;
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _readers?.Dispose();
+    }
 
     /// <summary>A new open connection to this database with these settings (the caller disposes it).</summary>
     public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
