@@ -27,6 +27,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
             {
                 ContextLines = db.Set<TranscriptEntry>().Count(e => e.ConversationKey == c.Key && e.HandoffId == null),
                 DeliveredAt = db.Set<InboundActivity>().Where(a => a.Hash == activityHash).Select(a => (DateTimeOffset?)a.ReceivedAt).FirstOrDefault(),
+                DeliveryRead = true,
             })).SingleOrDefault()));
 
     /// <param name="activityHash">
@@ -40,7 +41,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
         var hash = ConversationKeys.ChannelHash(channelId, activity.Conversation!.Id!);
         var now = clock.GetUtcNow();
         // Without an id there is no de-duplication record: "-" is a hash no row has (hashes are hex).
-        var found = await FindWithFactsAsync(hash, activityHash ?? "-", cancellationToken);
+        var (found, delivery) = await FindWithFactsAsync(hash, activityHash ?? "-", cancellationToken);
         var record = found?.Record;
         db.Facts = found?.Facts;
         if (record is null)
@@ -55,7 +56,9 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
                 Locale = NormalizeLocale(activity.Locale),
             };
             db.Add(record);
-            db.Facts = TurnFacts.ForNew(record.Key);
+            db.Facts = delivery is { } read
+                ? TurnFacts.ForNew(record.Key) with { DeliveredAt = read.DeliveredAt, DeliveryRead = true }
+                : TurnFacts.ForNew(record.Key);
         }
 
         // The service URL can change between activities (PROTOCOL.md §10 item 8): always keep the latest.
@@ -75,15 +78,19 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The conversation, tracked, with its facts; on SQLite by <see cref="SqliteConversationRead"/>.</summary>
-    private async Task<ConversationWithFacts?> FindWithFactsAsync(string hash, string activityHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The conversation, tracked, with its facts; on SQLite by <see cref="SqliteConversationRead"/>, which also says
+    /// when no conversation is found whether the activity was delivered before (<c>Delivery</c>; null: not read).
+    /// </summary>
+    private async Task<(ConversationWithFacts? Found, SqliteConversationRead.Delivery? Delivery)> FindWithFactsAsync(
+        string hash, string activityHash, CancellationToken cancellationToken)
     {
         if (db is not SqlitePeerBotDb { Pragmas: { } pragmas } || SqliteConversationRead.For(db.Model) is not { } read)
-            return await ByChannelHash.For(db)(db, hash, activityHash, cancellationToken);
-        var found = await read.ReadAsync(pragmas.Readers, hash, activityHash, cancellationToken);
+            return (await ByChannelHash.For(db)(db, hash, activityHash, cancellationToken), null);
+        var (found, delivery) = await read.ReadAsync(pragmas.Readers, hash, activityHash, cancellationToken);
         if (found is not null)
             db.Attach(found.Record); // unchanged, as EF's tracking query leaves it
-        return found;
+        return (found, delivery);
     }
 
     public Task<ConversationRecord?> FindAsync(string key, CancellationToken cancellationToken) =>

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PeerBot.BotFramework.Connector;
 using PeerBot.BotFramework.Schema;
 using PeerBot.Channels;
@@ -27,6 +29,19 @@ public sealed class ReplyOutbox(
     private static readonly CompiledQuery<Func<PeerBotDb, string, long, IAsyncEnumerable<long>>> EarlierIds =
         new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, long firstId) =>
             db.Set<OutboxMessage>().AsNoTracking().Where(o => o.ConversationKey == key && o.Id < firstId).Select(o => o.Id)));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, string> EarlierIdsSqls = [];
+
+    /// <summary><see cref="EarlierIds"/> in SQL, with the model's names.</summary>
+    private static string EarlierIdsSql(IModel model) => EarlierIdsSqls.GetValue(model, static m =>
+    {
+        var outbox = m.FindEntityType(typeof(OutboxMessage))!;
+        var id = Quote(outbox.FindProperty(nameof(OutboxMessage.Id))!.GetColumnName());
+        var key = Quote(outbox.FindProperty(nameof(OutboxMessage.ConversationKey))!.GetColumnName());
+        return $"SELECT {id} FROM {Quote(outbox.GetTableName()!)} WHERE {key} = @key AND {id} < @firstId";
+
+        static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    });
 
     /// <summary>
     /// How long rows written by a turn belong to that turn, which sends them itself right after its commit. The
@@ -99,8 +114,22 @@ public sealed class ReplyOutbox(
     {
         var firstId = rows[0].Id;
         var earlierUnsent = false;
-        await foreach (var id in EarlierIds.For(db)(db, record.Key, firstId).WithCancellation(cancellationToken))
-            earlierUnsent |= !completions.IsCompleted(id);
+        if (db is SqlitePeerBotDb { Pragmas: { } pragmas })
+        {
+            // On SQLite on a reader session whose statement stays prepared (SqliteSession): this runs every turn.
+            var ids = await pragmas.Readers.QueryAsync(EarlierIdsSql(db.Model), p =>
+            {
+                p.Add(new SqliteParameter("@key", SqliteType.Text) { Value = record.Key });
+                p.Add(new SqliteParameter("@firstId", SqliteType.Integer) { Value = firstId });
+            }, r => r.GetInt64(0), cancellationToken);
+            foreach (var id in ids)
+                earlierUnsent |= !completions.IsCompleted(id);
+        }
+        else
+        {
+            await foreach (var id in EarlierIds.For(db)(db, record.Key, firstId).WithCancellation(cancellationToken))
+                earlierUnsent |= !completions.IsCompleted(id);
+        }
         var reference = ConversationStore.ReadReference(record);
         if (earlierUnsent || reference?.ServiceUrl is null || reference.Conversation?.Id is null)
         {

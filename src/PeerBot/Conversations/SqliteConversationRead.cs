@@ -14,7 +14,9 @@ namespace PeerBot.Conversations;
 /// <summary>
 /// SQLite: the turn's first query (<see cref="ConversationStore"/>'s conversation with its <see cref="TurnFacts"/>)
 /// written out by hand and run on a pooled reader session whose statement stays prepared
-/// (<see cref="SqliteSession"/>). The same SQL as EF Core's compiled query, without EF's query pipeline (about 5 % of
+/// (<see cref="SqliteSession"/>). The same SQL as EF Core's compiled query (and, with no conversation found, the
+/// activity's de-duplication record all the same: a new conversation's first turn needs no second query), without
+/// EF's query pipeline (about 5 % of
 /// the server's CPU under load) and without SQLite compiling the statement again on every turn. The row is attached
 /// to the turn's context unchanged, as EF's tracking query would leave it.
 /// <para>
@@ -57,8 +59,11 @@ internal sealed class SqliteConversationRead
     /// <summary>The read for this model; null when the model no longer matches what is written here.</summary>
     public static SqliteConversationRead? For(IModel model) => Plans.GetValue(model, Build);
 
-    public async Task<ConversationWithFacts?> ReadAsync(SqliteReaderPool readers, string channelHash, string activityHash,
-        CancellationToken cancellationToken)
+    /// <summary>When the activity was delivered before (null: never), read even when no conversation is found.</summary>
+    public readonly record struct Delivery(DateTimeOffset? DeliveredAt);
+
+    public async Task<(ConversationWithFacts? Found, Delivery Delivery)> ReadAsync(SqliteReaderPool readers, string channelHash,
+        string activityHash, CancellationToken cancellationToken)
     {
         var session = readers.Rent();
         var failed = true;
@@ -69,17 +74,20 @@ internal sealed class SqliteConversationRead
             command.Parameters.Add(new SqliteParameter("@hash", SqliteType.Text) { Value = channelHash });
             command.Parameters.Add(new SqliteParameter("@activity", SqliteType.Text) { Value = activityHash });
             ConversationWithFacts? found = null;
+            Delivery delivery = default;
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
+                // One row when no conversation matches (the left join), its conversation columns null.
+                for (var rows = 0; await reader.ReadAsync(cancellationToken); rows++)
                 {
-                    if (found is not null)
+                    if (rows > 0)
                         throw new InvalidOperationException("Sequence contains more than one element."); // as SingleOrDefault
-                    found = Materialize(reader);
+                    delivery = new Delivery(reader.IsDBNull(18) ? null : Time(reader.GetInt64(18)));
+                    found = reader.IsDBNull(0) ? null : Materialize(reader, delivery);
                 }
             }
             failed = false;
-            return found;
+            return (found, delivery);
         }
         finally
         {
@@ -87,7 +95,7 @@ internal sealed class SqliteConversationRead
         }
     }
 
-    private ConversationWithFacts Materialize(SqliteDataReader reader)
+    private ConversationWithFacts Materialize(SqliteDataReader reader, Delivery delivery)
     {
         var record = new ConversationRecord
         {
@@ -108,7 +116,8 @@ internal sealed class SqliteConversationRead
             reader.GetBoolean(15), reader.GetBoolean(16))
         {
             ContextLines = reader.GetInt32(17),
-            DeliveredAt = reader.IsDBNull(18) ? null : Time(reader.GetInt64(18)),
+            DeliveredAt = delivery.DeliveredAt,
+            DeliveryRead = true,
         };
         return new ConversationWithFacts(record, facts);
     }
@@ -147,7 +156,8 @@ internal sealed class SqliteConversationRead
             $"AND t.{Column(transcript, nameof(TranscriptEntry.HandoffId))} IS NULL), " +
             $"(SELECT a.{Column(inbound, nameof(InboundActivity.ReceivedAt))} FROM {Table(inbound)} AS a " +
             $"WHERE a.{Column(inbound, nameof(InboundActivity.Hash))} = @activity LIMIT 1) " +
-            $"FROM {Table(conversations)} AS c WHERE c.{Column(conversations, nameof(ConversationRecord.ChannelHash))} = @hash LIMIT 2";
+            $"FROM (SELECT 1) AS one LEFT JOIN {Table(conversations)} AS c " +
+            $"ON c.{Column(conversations, nameof(ConversationRecord.ChannelHash))} = @hash LIMIT 2";
         return new SqliteConversationRead(sql, time);
 
         string? Exists<T>(IModel m, string alias, string? flag = null)

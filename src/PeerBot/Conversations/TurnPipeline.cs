@@ -39,8 +39,12 @@ public sealed class TurnPipeline(
     public async Task<IReadOnlyList<Activity>> RunAsync(TurnRequest request, CancellationToken cancellationToken)
     {
         // One connection for the whole turn: EF otherwise opens and closes one per query, and each open takes the
-        // provider's pool lock (and, on SQLite, re-registers functions) — under load that was a top cost.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // provider's pool lock — under load that was a top cost. Not on SQLite: there a routine turn's reads and
+        // writes run on sessions with prepared statements (SqliteSession), and the context's connection is opened
+        // only by the rare turn that queries through EF.
+        var open = db is not SqlitePeerBotDb { Pragmas: not null };
+        if (open)
+            await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             return await RunTurnAsync(request, cancellationToken);
@@ -48,7 +52,8 @@ public sealed class TurnPipeline(
         finally
         {
             db.Facts = null;
-            await db.Database.CloseConnectionAsync();
+            if (open)
+                await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -364,7 +369,7 @@ public sealed class TurnPipeline(
     private async Task<bool> RememberDeliveryAsync(string hash, TurnFacts? facts, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow() - DeliveryLogSweeper.Window;
-        if (facts is { New: false })
+        if (facts is { DeliveryRead: true })
         {
             // Read with the conversation (ConversationStore): never delivered, or delivered within the window.
             if (facts.DeliveredAt is null)

@@ -95,6 +95,32 @@ internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnec
         return new SqliteSession(open);
     }
 
+    /// <summary>Runs a query on a rented reader (its statement stays prepared) and reads every row.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read,
+        CancellationToken cancellationToken)
+    {
+        var session = Rent();
+        var failed = true;
+        try
+        {
+            await session.OpenAsync(cancellationToken);
+            var command = session.Statement(sql);
+            bind(command.Parameters);
+            var rows = new List<T>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    rows.Add(read(reader));
+            }
+            failed = false;
+            return rows;
+        }
+        finally
+        {
+            Return(session, failed);
+        }
+    }
+
     /// <summary>Back to the pool; <paramref name="failed"/>: closed first (a fresh connection next time).</summary>
     public void Return(SqliteSession session, bool failed)
     {

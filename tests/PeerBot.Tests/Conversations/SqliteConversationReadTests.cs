@@ -56,7 +56,7 @@ public sealed class SqliteConversationReadTests
 
         Assert.NotNull(found);
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(found.Record));
-        Assert.Equal(new TurnFacts("full", true, true, true, true, true) { ContextLines = 2, DeliveredAt = At.AddSeconds(30) }, found.Facts);
+        Assert.Equal(new TurnFacts("full", true, true, true, true, true) { ContextLines = 2, DeliveredAt = At.AddSeconds(30), DeliveryRead = true }, found.Facts);
     }
 
     [Fact]
@@ -77,9 +77,33 @@ public sealed class SqliteConversationReadTests
         var (found, expected) = await ReadAsync(app, "hash-bare", "never delivered");
         Assert.NotNull(found);
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(found.Record));
-        Assert.Equal(new TurnFacts("bare", false, false, false, false, false), found.Facts);
+        Assert.Equal(new TurnFacts("bare", false, false, false, false, false) { DeliveryRead = true }, found.Facts);
 
         Assert.Null((await ReadAsync(app, "hash-nobody", "-")).Found);
+    }
+
+    [Fact]
+    public async Task Read_NoConversation_StillSaysWhetherTheActivityWasDelivered()
+    {
+        await using var app = new PeerBotApp();
+        await app.WithDbAsync(db =>
+        {
+            db.Add(new InboundActivity { Hash = "delivered", ReceivedAt = At });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        var (delivered, never) = await app.WithDbAsync(async db =>
+        {
+            var read = SqliteConversationRead.For(db.Model)!;
+            var readers = ((SqlitePeerBotDb)db).Pragmas!.Readers;
+            var token = TestContext.Current.CancellationToken;
+            return ((await read.ReadAsync(readers, "hash-new", "delivered", token)), (await read.ReadAsync(readers, "hash-new", "fresh", token)));
+        });
+
+        Assert.Null(delivered.Found);
+        Assert.Equal(At, delivered.Delivery.DeliveredAt);
+        Assert.Null(never.Found);
+        Assert.Null(never.Delivery.DeliveredAt);
     }
 
     private static Task<(ConversationWithFacts? Found, ConversationRecord? Expected)> ReadAsync(PeerBotApp app, string hash, string activity) =>
@@ -87,7 +111,7 @@ public sealed class SqliteConversationReadTests
         {
             var read = SqliteConversationRead.For(db.Model)!;
             var pragmas = ((SqlitePeerBotDb)db).Pragmas!;
-            var found = await read.ReadAsync(pragmas.Readers, hash, activity, TestContext.Current.CancellationToken);
+            var (found, _) = await read.ReadAsync(pragmas.Readers, hash, activity, TestContext.Current.CancellationToken);
             var expected = await db.Set<ConversationRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.ChannelHash == hash);
             return (found, expected);
         });
