@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PeerBot.Data;
 
 namespace PeerBot.Conversations;
@@ -60,13 +62,35 @@ public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Outbo
         }
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, string> DeleteSqls = [];
+
+    /// <summary>SQLite: delete the rows whose ids are in the JSON array <c>@ids</c> (one statement for any batch).</summary>
+    private static string DeleteSql(IModel model) => DeleteSqls.GetValue(model, static m =>
+    {
+        var outbox = m.FindEntityType(typeof(OutboxMessage))!;
+        var id = Quote(outbox.FindProperty(nameof(OutboxMessage.Id))!.GetColumnName());
+        return $"DELETE FROM {Quote(outbox.GetTableName()!)} WHERE {id} IN (SELECT value FROM json_each(@ids))";
+
+        static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    });
+
     private async Task<bool> TryDeleteAsync(List<long> ids, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
-            await db.WriteAsync(ct => db.Set<OutboxMessage>().Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(ct), cancellationToken);
+            if (db is SqlitePeerBotDb { Pragmas: { } pragmas })
+            {
+                // The writer session (its statement stays prepared), inside the write gate as every write.
+                var json = "[" + string.Join(',', ids) + "]";
+                await db.WriteAsync(ct => pragmas.Writer.ExecuteAsync(DeleteSql(db.Model),
+                    p => p.Add(new SqliteParameter("@ids", SqliteType.Text) { Value = json }), ct), cancellationToken);
+            }
+            else
+            {
+                await db.WriteAsync(ct => db.Set<OutboxMessage>().Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(ct), cancellationToken);
+            }
             if (_deletedNow.Count + ids.Count > RecentlyDeleted)
             {
                 _deletedBefore = _deletedNow; // a reader may still see the old generation: it only ever shrinks away
