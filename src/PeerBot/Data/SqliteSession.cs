@@ -146,7 +146,12 @@ internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnec
     {
         if (failed)
             session.Close();
-        if (_disposed || Interlocked.Increment(ref _idleCount) > Kept)
+        if (_disposed)
+        {
+            session.Dispose();
+            return;
+        }
+        if (Interlocked.Increment(ref _idleCount) > Kept)
         {
             Interlocked.Decrement(ref _idleCount);
             session.Dispose();
