@@ -68,10 +68,8 @@ public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Outbo
     private static string DeleteSql(IModel model) => DeleteSqls.GetValue(model, static m =>
     {
         var outbox = m.FindEntityType(typeof(OutboxMessage))!;
-        var id = Quote(outbox.FindProperty(nameof(OutboxMessage.Id))!.GetColumnName());
-        return $"DELETE FROM {Quote(outbox.GetTableName()!)} WHERE {id} IN (SELECT value FROM json_each(@ids))";
-
-        static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return $"DELETE FROM {SqliteNames.Table(outbox)} WHERE {SqliteNames.Column(outbox, nameof(OutboxMessage.Id))} " +
+            "IN (SELECT value FROM json_each(@ids))";
     });
 
     private async Task<bool> TryDeleteAsync(List<long> ids, CancellationToken cancellationToken)

@@ -36,11 +36,9 @@ public sealed class ReplyOutbox(
     private static string EarlierIdsSql(IModel model) => EarlierIdsSqls.GetValue(model, static m =>
     {
         var outbox = m.FindEntityType(typeof(OutboxMessage))!;
-        var id = Quote(outbox.FindProperty(nameof(OutboxMessage.Id))!.GetColumnName());
-        var key = Quote(outbox.FindProperty(nameof(OutboxMessage.ConversationKey))!.GetColumnName());
-        return $"SELECT {id} FROM {Quote(outbox.GetTableName()!)} WHERE {key} = @key AND {id} < @firstId";
-
-        static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var id = SqliteNames.Column(outbox, nameof(OutboxMessage.Id));
+        var key = SqliteNames.Column(outbox, nameof(OutboxMessage.ConversationKey));
+        return $"SELECT {id} FROM {SqliteNames.Table(outbox)} WHERE {key} = @key AND {id} < @firstId";
     });
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PeerBot.Channels;
 using PeerBot.Data;
+using static PeerBot.Data.SqliteNames;
 using PeerBot.Handoff;
 using PeerBot.Scheduling;
 using PeerBot.Summaries;
@@ -65,34 +66,19 @@ internal sealed class SqliteConversationRead
     public async Task<(ConversationWithFacts? Found, Delivery Delivery)> ReadAsync(SqliteReaderPool readers, string channelHash,
         string activityHash, CancellationToken cancellationToken)
     {
-        var session = readers.Rent();
-        var failed = true;
-        try
+        var rows = await readers.QueryAsync(Sql, p =>
         {
-            await session.OpenAsync(cancellationToken);
-            var command = session.Statement(Sql);
-            command.Parameters.Add(new SqliteParameter("@hash", SqliteType.Text) { Value = channelHash });
-            command.Parameters.Add(new SqliteParameter("@activity", SqliteType.Text) { Value = activityHash });
-            ConversationWithFacts? found = null;
-            Delivery delivery = default;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                // One row when no conversation matches (the left join), its conversation columns null.
-                for (var rows = 0; await reader.ReadAsync(cancellationToken); rows++)
-                {
-                    if (rows > 0)
-                        throw new InvalidOperationException("Sequence contains more than one element."); // as SingleOrDefault
-                    delivery = new Delivery(reader.IsDBNull(18) ? null : Time(reader.GetInt64(18)));
-                    found = reader.IsDBNull(0) ? null : Materialize(reader, delivery);
-                }
-            }
-            failed = false;
-            return (found, delivery);
-        }
-        finally
+            p.Add(new SqliteParameter("@hash", SqliteType.Text) { Value = channelHash });
+            p.Add(new SqliteParameter("@activity", SqliteType.Text) { Value = activityHash });
+        }, reader =>
         {
-            readers.Return(session, failed);
-        }
+            // One row when no conversation matches (the left join), its conversation columns null.
+            var delivery = new Delivery(reader.IsDBNull(18) ? null : Time(reader.GetInt64(18)));
+            return (Found: reader.IsDBNull(0) ? null : Materialize(reader, delivery), Delivery: delivery);
+        }, cancellationToken);
+        if (rows.Count > 1)
+            throw new InvalidOperationException("Sequence contains more than one element."); // as SingleOrDefault
+        return rows.Count == 0 ? (null, default) : rows[0];
     }
 
     private ConversationWithFacts Materialize(SqliteDataReader reader, Delivery delivery)
@@ -169,11 +155,4 @@ internal sealed class SqliteConversationRead
         }
     }
 
-    private static string Table(IEntityType type) => Quote(type.GetTableName()!);
-
-    private static string Column(IEntityType type, string property) => Column(type.FindProperty(property)!);
-
-    private static string Column(IProperty property) => Quote(property.GetColumnName());
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -244,18 +244,18 @@ internal static class DirectSave
                     return null;
                 generated = property;
             }
-            columns[property] = Quote(column);
+            columns[property] = SqliteNames.Quote(column);
         }
 
         var inserted = type.GetProperties().Where(p => p != generated).ToArray();
-        var insert = new StringBuilder("INSERT INTO ").Append(Quote(tableName)).Append(" (")
+        var insert = new StringBuilder("INSERT INTO ").Append(SqliteNames.Quote(tableName)).Append(" (")
             .AppendJoin(", ", inserted.Select(p => columns[p])).Append(") VALUES (")
             .AppendJoin(", ", inserted.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture))).Append(')');
         if (generated is not null)
             insert.Append(" RETURNING ").Append(columns[generated]);
         return new Table
         {
-            Name = Quote(tableName),
+            Name = SqliteNames.Quote(tableName),
             Column = columns,
             Columns = type.GetProperties().Where(p => !p.IsPrimaryKey()).ToArray(),
             Inserted = inserted,
@@ -265,7 +265,6 @@ internal static class DirectSave
         };
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>How one entity type is written.</summary>
     internal sealed class Table
