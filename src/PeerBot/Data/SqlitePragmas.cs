@@ -10,10 +10,11 @@ namespace PeerBot.Data;
 /// syncs at checkpoints instead of on every commit (the commit-per-turn cost dominated load tests);
 /// <c>busy_timeout</c> lets concurrent writers wait for each other instead of failing; <c>secure_delete</c> zeroes
 /// deleted rows and freed pages, so deleted client content (encrypted or not) does not linger in free space
-/// (<see cref="DeletedContentScrubber"/> then clears it from the write-ahead log); <c>wal_autocheckpoint=8000</c>
-/// (pages, about 32 MB of log) instead of 1000: the commit that crosses the mark runs the checkpoint while holding the
-/// write lock, and at a few pages per turn the default made that several times a second, each copying the same hot
-/// pages again (load tests: about 12 % more turns per second with 8000).
+/// (<see cref="DeletedContentScrubber"/> then clears it from the write-ahead log); <c>wal_autocheckpoint=32768</c>
+/// (pages, about 128 MB of log) instead of 1000: the commit that crosses the mark runs the checkpoint while holding
+/// the write lock (and the <see cref="WriteGate"/> every turn queues at), so it is only the bound for when
+/// <see cref="SqliteCheckpointer"/>, which keeps the log near a quarter of that without blocking writes, is behind or
+/// not running.
 /// One instance per registered database; it also carries that database's in-process <see cref="WriteGate"/> and the
 /// <see cref="SqliteSession"/>s its hottest statements run on (the gate's holder writes on <see cref="Writer"/>).
 /// </summary>
@@ -60,7 +61,7 @@ internal sealed class SqlitePragmas(string connectionString) : DbConnectionInter
         }
     }
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=8000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=32768;";
 
     /// <summary>
     /// The pragmas belong to the native handle, which the connection pool keeps open between uses: they are set
