@@ -80,10 +80,11 @@ public sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Outbo
             var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
             if (db is SqlitePeerBotDb { Pragmas: { } pragmas })
             {
-                // The writer session (its statement stays prepared), inside the write gate as every write.
+                // Committed with the turns' writes waiting at the same moment (group commit, on the writer session).
                 var json = "[" + string.Join(',', ids) + "]";
-                await db.WriteAsync(ct => pragmas.Writer.ExecuteAsync(DeleteSql(db.Model),
-                    p => p.Add(new SqliteParameter("@ids", SqliteType.Text) { Value = json }), ct), cancellationToken);
+                await pragmas.Commits.CommitAsync(
+                    [new SqliteStep(DeleteSql(db.Model), [new SqliteParameter("@ids", SqliteType.Text) { Value = json }], SqliteStepCheck.None)],
+                    urgent: false, cancellationToken);
             }
             else
             {

@@ -19,9 +19,11 @@ namespace PeerBot.Data;
 /// integer key (read back with <c>RETURNING</c>), no default or computed column SQL. If any changed entry of a save is
 /// of another type, the whole save goes to EF. Values are bound with EF's own type mappings
 /// (<see cref="RelationalTypeMapping.CreateParameter"/>: the same converters and parameter types as EF's commands).
-/// Semantics kept: one transaction; an update or delete that does not hit exactly one row (its key and concurrency
+/// Semantics kept: one atomic write (a savepoint of the group commit's transaction, <see cref="SqliteCommitQueue"/>,
+/// or a transaction of its own on the context's connection); an update or delete that does not hit exactly one row (its key and concurrency
 /// tokens as loaded) throws <see cref="DbUpdateConcurrencyException"/>; database errors surface as
-/// <see cref="DbUpdateException"/> (their <c>Entries</c> are left empty: nothing here reads them); changes are accepted, and generated keys set, only after the commit.
+/// <see cref="DbUpdateException"/> (their <c>Entries</c> are left empty: nothing here reads them); changes are
+/// accepted, and generated keys set, only after the commit.
 /// </para>
 /// </summary>
 internal static class DirectSave
@@ -67,83 +69,24 @@ internal static class DirectSave
         return plan;
     }
 
-    /// <param name="writer">
-    /// The database's writer (the caller holds its write gate): statements stay prepared across saves. Null: the
-    /// context's own connection, with statements compiled per save.
-    /// </param>
-    public static async Task<int> ExecuteAsync(DbContext db, SqliteSession? writer, List<(EntityEntry Entry, Table Table)> plan,
-        bool acceptAllChanges, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the plan as one atomic write: through the database's group commit (<paramref name="commits"/>, on its
+    /// writer connection, whose statements stay prepared) or, without one, on the context's own connection. Generated
+    /// keys are set and changes accepted only after the commit.
+    /// </summary>
+    public static async Task<int> SaveAsync(DbContext db, SqliteCommitQueue? commits, List<(EntityEntry Entry, Table Table)> plan,
+        bool acceptAllChanges, bool urgent, CancellationToken cancellationToken)
     {
-        var generatedKeys = new List<(EntityEntry Entry, IProperty Key, object Value)>();
-        var committed = false;
-        if (writer is null)
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = writer is null
-                ? (SqliteConnection)db.Database.GetDbConnection()
-                : await writer.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                foreach (var (entry, table) in plan) // in the plan's order (TryPlan)
-                {
-                    var owned = writer is null ? connection.CreateCommand() : null;
-                    try
-                    {
-                        if (entry.State == EntityState.Added)
-                        {
-                            if (await InsertAsync(Command(table.InsertSql), entry, table, cancellationToken) is { } key)
-                                generatedKeys.Add((entry, table.Generated!, key));
-                            continue;
-                        }
-                        var (sql, values) = entry.State == EntityState.Deleted ? Delete(entry, table) : Update(entry, table);
-                        if (sql is null)
-                            continue; // nothing modified: nothing to write
-                        var command = Command(sql);
-                        for (var i = 0; i < values.Count; i++)
-                            Bind(command, i, values[i].Property, values[i].Value);
-                        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-                        {
-                            throw new DbUpdateConcurrencyException(
-                                $"The database operation was expected to affect 1 row, but affected none: the {entry.Metadata.ShortName()} row was changed or deleted since it was loaded.");
-                        }
-                    }
-                    finally
-                    {
-                        if (owned is not null)
-                            await owned.DisposeAsync();
-                    }
-
-                    SqliteCommand Command(string sql)
-                    {
-                        if (owned is null)
-                            return writer!.Statement(sql, transaction);
-                        owned.CommandText = sql;
-                        owned.Transaction = transaction;
-                        return owned;
-                    }
-                }
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbException ex)
-            {
-                throw new DbUpdateException("An error occurred while saving the entity changes.", ex);
-            }
-            committed = true;
-        }
-        finally
-        {
-            if (writer is null)
-                await db.Database.CloseConnectionAsync();
-            else if (!committed)
-                writer.Close(); // after the rollback: a fresh connection and fresh statements for the next write
-        }
-
-        foreach (var (entry, key, value) in generatedKeys)
+        var (steps, keyed) = Steps(plan);
+        var keys = commits is not null
+            ? await commits.CommitAsync(steps, urgent, cancellationToken)
+            : await RunOnContextConnectionAsync(db, steps, cancellationToken);
+        foreach (var (step, entry, key) in keyed)
         {
             var property = entry.Property(key);
-            property.CurrentValue = value;
+            property.CurrentValue = key.GetTypeMapping().Converter is { } converter
+                ? converter.ConvertFromProvider(keys[step])
+                : Convert.ChangeType(keys[step], Nullable.GetUnderlyingType(key.ClrType) ?? key.ClrType, CultureInfo.InvariantCulture);
             property.IsTemporary = false;
         }
         if (acceptAllChanges)
@@ -151,21 +94,70 @@ internal static class DirectSave
         return plan.Count;
     }
 
-    private static async Task<object?> InsertAsync(DbCommand command, EntityEntry entry, Table table, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan's statements with their values bound, built on the caller's thread (the writer thread never reads the
+    /// context), in the plan's order (TryPlan); and which step's result is which new row's generated key.
+    /// </summary>
+    private static (List<SqliteStep> Steps, List<(int Step, EntityEntry Entry, IProperty Key)> Keyed) Steps(
+        List<(EntityEntry Entry, Table Table)> plan)
     {
-        var values = entry.CurrentValues;
-        for (var i = 0; i < table.Inserted.Length; i++)
-            Bind(command, i, table.Inserted[i], values[table.Inserted[i]]);
-        if (table.Generated is not { } generated)
+        var steps = new List<SqliteStep>(plan.Count);
+        var keyed = new List<(int, EntityEntry, IProperty)>();
+        using var factory = new SqliteCommand(); // EF's type mappings make parameters against a command
+        foreach (var (entry, table) in plan)
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return null;
+            var what = entry.Metadata.ShortName();
+            if (entry.State == EntityState.Added)
+            {
+                var current = entry.CurrentValues;
+                var parameters = new SqliteParameter[table.Inserted.Length];
+                for (var i = 0; i < parameters.Length; i++)
+                    parameters[i] = Parameter(factory, i, table.Inserted[i], current[table.Inserted[i]]);
+                if (table.Generated is { } generated)
+                    keyed.Add((steps.Count, entry, generated));
+                steps.Add(new SqliteStep(table.InsertSql, parameters,
+                    table.Generated is null ? SqliteStepCheck.None : SqliteStepCheck.ReturnsKey, what));
+                continue;
+            }
+            var (sql, values) = entry.State == EntityState.Deleted ? Delete(entry, table) : Update(entry, table);
+            if (sql is null)
+                continue; // nothing modified: nothing to write
+            var bound = new SqliteParameter[values.Count];
+            for (var i = 0; i < bound.Length; i++)
+                bound[i] = Parameter(factory, i, values[i].Property, values[i].Value);
+            steps.Add(new SqliteStep(sql, bound, SqliteStepCheck.OneRow, what));
         }
-        var key = await command.ExecuteScalarAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"No key was returned for the new {entry.Metadata.ShortName()} row.");
-        return generated.GetTypeMapping().Converter is { } converter
-            ? converter.ConvertFromProvider(key)
-            : Convert.ChangeType(key, Nullable.GetUnderlyingType(generated.ClrType) ?? generated.ClrType, CultureInfo.InvariantCulture);
+        return (steps, keyed);
+    }
+
+    private static async Task<object?[]> RunOnContextConnectionAsync(DbContext db, List<SqliteStep> steps, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var keys = SqliteCommitQueue.Execute(steps, sql =>
+                {
+                    var command = connection.CreateCommand();
+                    command.CommandText = sql;
+                    command.Transaction = transaction;
+                    return command;
+                }, owned: true);
+                await transaction.CommitAsync(cancellationToken);
+                return keys;
+            }
+            catch (DbException ex)
+            {
+                throw new DbUpdateException("An error occurred while saving the entity changes.", ex);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The statement setting the modified columns; a null statement when none is (nothing to write).</summary>
@@ -215,9 +207,13 @@ internal static class DirectSave
         return sql.ToString();
     }
 
-    private static void Bind(DbCommand command, int index, IProperty property, object? value) =>
-        command.Parameters.Add(property.GetRelationalTypeMapping()
-            .CreateParameter(command, "@p" + index.ToString(CultureInfo.InvariantCulture), value, property.IsNullable));
+    private static SqliteParameter Parameter(SqliteCommand factory, int index, IProperty property, object? value) =>
+        (SqliteParameter)property.GetRelationalTypeMapping()
+            .CreateParameter(factory, index < ParameterNames.Length ? ParameterNames[index] : "@p" + index.ToString(CultureInfo.InvariantCulture),
+                value, property.IsNullable);
+
+    private static readonly string[] ParameterNames =
+        [.. Enumerable.Range(0, 64).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
 
     private static Table? Build(IEntityType type)
     {

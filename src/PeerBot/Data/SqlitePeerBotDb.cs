@@ -11,26 +11,24 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
     private bool _pragmasLooked;
 
     /// <summary>
-    /// Saves through the database's write gate (<see cref="SqlitePragmas.WriteGate"/>). Inside an explicit
-    /// transaction the gate is not taken again: that transaction already owns SQLite's write lock. The changes are
-    /// detected before the gate (<see cref="ChangeTracker.HasChanges"/> does it), not again inside: the gate is held
-    /// for the database work only. Plain rows (a routine turn's) are written by <see cref="DirectSave"/>, on the
-    /// database's <see cref="SqlitePragmas.Writer"/> (its statements stay prepared).
+    /// Plain rows (a routine turn's) are written by <see cref="DirectSave"/> through the database's group commit
+    /// (<see cref="SqlitePragmas.Commits"/>: one commit for every write waiting, on the writer connection whose
+    /// statements stay prepared). Anything else is EF Core's own save, through the database's write gate
+    /// (<see cref="SqlitePragmas.WriteGate"/>); inside an explicit transaction the gate is not taken again (that
+    /// transaction already owns SQLite's write lock). Changes are detected once, before either
+    /// (<see cref="ChangeTracker.HasChanges"/> does it), not again inside.
     /// </summary>
-    protected override Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
-        ChangeTracker.HasChanges()
-            ? WriteAsync(ct => SaveDetectedAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
-            : SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    protected override async Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        if (!ChangeTracker.HasChanges())
+            return await SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             return DirectSave.TryPlan(this) is { } plan
-                ? await DirectSave.ExecuteAsync(this, Pragmas?.Writer, plan, acceptAllChangesOnSuccess, cancellationToken)
-                : await SaveToDatabaseAsync(acceptAllChangesOnSuccess, cancellationToken);
+                ? await DirectSave.SaveAsync(this, Pragmas?.Commits, plan, acceptAllChangesOnSuccess, UrgentWrites, cancellationToken)
+                : await WriteAsync(ct => SaveToDatabaseAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
         }
         finally
         {

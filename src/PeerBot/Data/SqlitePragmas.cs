@@ -27,17 +27,22 @@ internal sealed class SqlitePragmas(string connectionString) : DbConnectionInter
     /// </summary>
     public WriteGate WriteGate { get; } = new();
 
-    /// <summary>DirectSave's connection; use it only while holding <see cref="WriteGate"/>.</summary>
+    /// <summary>The writer connection; use it only while holding <see cref="WriteGate"/> (<see cref="Commits"/> does).</summary>
     public SqliteSession Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new SqliteSession(OpenConnectionAsync));
+
+    /// <summary>Group commit of plain writes on <see cref="Writer"/> (a thread of its own; see the class).</summary>
+    public SqliteCommitQueue Commits => LazyInitializer.EnsureInitialized(ref _commits, () => new SqliteCommitQueue(WriteGate, Writer));
 
     /// <summary>Connections with prepared statements for the hottest reads (the turn's first query).</summary>
     public SqliteReaderPool Readers => LazyInitializer.EnsureInitialized(ref _readers, () => new SqliteReaderPool(OpenConnectionAsync));
 
     private SqliteSession? _writer;
+    private SqliteCommitQueue? _commits;
     private SqliteReaderPool? _readers;
 
     public void Dispose()
     {
+        _commits?.Dispose(); // first: its thread runs what is queued on the writer, then stops
         _writer?.Dispose();
         _readers?.Dispose();
     }

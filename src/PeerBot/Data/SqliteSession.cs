@@ -53,26 +53,6 @@ internal sealed class SqliteSession(Func<CancellationToken, Task<SqliteConnectio
         return command;
     }
 
-    /// <summary>One statement on its own (SQLite makes it atomic); on a failure the session is closed.</summary>
-    public async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        var done = false;
-        try
-        {
-            await OpenAsync(cancellationToken);
-            var command = Statement(sql);
-            bind(command.Parameters);
-            var rows = await command.ExecuteNonQueryAsync(cancellationToken);
-            done = true;
-            return rows;
-        }
-        finally
-        {
-            if (!done)
-                Close();
-        }
-    }
-
     /// <summary>After a failure: the connection and its statements go; the next use starts afresh.</summary>
     public void Close()
     {

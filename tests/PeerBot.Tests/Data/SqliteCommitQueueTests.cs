@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeerBot.Conversations;
+using PeerBot.Data;
+using PeerBot.Handoff;
+using PeerBot.Tests.Testing;
+using Xunit;
+
+namespace PeerBot.Tests.Data;
+
+/// <summary>
+/// Group commit (<see cref="SqliteCommitQueue"/>): saves that wait together commit together, urgent ones first; one
+/// that fails or is cancelled while queued leaves the others committed and nothing of itself.
+/// </summary>
+public sealed class SqliteCommitQueueTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+
+    private static ConversationRecord Conversation(string key) => new()
+    {
+        Key = key,
+        ChannelHash = "hash-" + key,
+        ChannelId = "msteams",
+        Mode = ConversationMode.Bot,
+        Locale = "en-US",
+        CreatedAt = At,
+        LastActivityAt = At,
+        Version = 1,
+    };
+
+    private static TranscriptEntry Line(string key, string cipher) =>
+        new() { ConversationKey = key, Sender = TranscriptSender.Client, Cipher = cipher, At = At };
+
+    /// <summary>The database's gate, held by the test so that saves queue behind it and go as one batch.</summary>
+    private static SqlitePragmas Pragmas(PeerBotApp app) =>
+        app.Services.GetRequiredService<SqlitePragmas>();
+
+    [Fact]
+    public async Task SavesWaitingTogether_OneFailsItsConcurrencyCheck_TheOthersCommit()
+    {
+        await using var app = new PeerBotApp();
+        await app.WithDbAsync(db =>
+        {
+            db.Add(Conversation("shared"));
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var scopes = Enumerable.Range(0, 6).Select(_ => app.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            var dbs = scopes.Select(s => s.ServiceProvider.GetRequiredService<PeerBotDb>()).ToList();
+            var stale = await dbs[0].Set<ConversationRecord>().SingleAsync(c => c.Key == "shared", TestContext.Current.CancellationToken);
+            await app.WithDbAsync(async db => // someone else moves the row on
+            {
+                var fresh = await db.Set<ConversationRecord>().SingleAsync(c => c.Key == "shared");
+                fresh.Version++;
+                fresh.Locale = "fr-CA";
+                return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            });
+            stale.Version++;
+            stale.Locale = "en-GB";
+            dbs[0].Add(Line("shared", "written with the stale row"));
+            for (var i = 1; i < dbs.Count; i++)
+                dbs[i].AddRange(Conversation("c" + i), Line("c" + i, "line " + i));
+
+            var gate = Pragmas(app).WriteGate;
+            await gate.EnterAsync(urgent: false, TestContext.Current.CancellationToken);
+            var saves = dbs.Select(db => db.SaveChangesAsync(TestContext.Current.CancellationToken)).ToList();
+            await Eventually.TrueAsync(() => Task.FromResult(gate.Waiting == 1 && Pragmas(app).Commits.Queued == 6)); // one batch
+            gate.Exit();
+
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => saves[0]);
+            Assert.Equal(2, await saves[1]);
+            await Task.WhenAll(saves.Skip(1));
+            Assert.Equal(EntityState.Unchanged, dbs[3].Entry(dbs[3].Set<TranscriptEntry>().Local.Single()).State);
+            Assert.True(dbs[3].Set<TranscriptEntry>().Local.Single().Id > 0, "the generated key is set after the commit");
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+                await scope.DisposeAsync();
+        }
+
+        var lines = await app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking().OrderBy(e => e.Id).Select(e => e.Cipher).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => "line " + i), lines);
+        var shared = await app.WithDbAsync(db => db.Set<ConversationRecord>().AsNoTracking().SingleAsync(c => c.Key == "shared"));
+        Assert.Equal("fr-CA", shared.Locale);
+    }
+
+    [Fact]
+    public async Task UrgentSave_QueuedBehindRoutineOnes_IsWrittenFirst()
+    {
+        await using var app = new PeerBotApp();
+        var gate = Pragmas(app).WriteGate;
+        await app.WithDbAsync(_ => Task.FromResult(0));
+        await gate.EnterAsync(urgent: false, TestContext.Current.CancellationToken);
+        var saves = new List<Task>();
+        var scopes = new List<AsyncServiceScope>();
+        foreach (var (name, urgent) in new[] { ("routine 1", false), ("routine 2", false), ("crisis", true) })
+        {
+            var scope = app.Services.CreateAsyncScope();
+            scopes.Add(scope);
+            var db = scope.ServiceProvider.GetRequiredService<PeerBotDb>();
+            db.Add(Line("k", name));
+            db.UrgentWrites = urgent;
+            saves.Add(db.SaveChangesAsync(TestContext.Current.CancellationToken));
+        }
+        await Eventually.TrueAsync(() => Task.FromResult(gate.Waiting == 1 && Pragmas(app).Commits.Queued == 3)); // one batch
+        gate.Exit();
+        await Task.WhenAll(saves);
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+
+        var order = await app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking().OrderBy(e => e.Id).Select(e => e.Cipher).ToListAsync());
+        Assert.Equal(["crisis", "routine 1", "routine 2"], order);
+    }
+
+    [Fact]
+    public async Task SaveCancelledWhileQueued_IsNotWritten_TheOthersAre()
+    {
+        await using var app = new PeerBotApp();
+        var gate = Pragmas(app).WriteGate;
+        await app.WithDbAsync(_ => Task.FromResult(0));
+        await gate.EnterAsync(urgent: false, TestContext.Current.CancellationToken);
+        using var cancel = new CancellationTokenSource();
+        await using var a = app.Services.CreateAsyncScope();
+        await using var b = app.Services.CreateAsyncScope();
+        var dbA = a.ServiceProvider.GetRequiredService<PeerBotDb>();
+        var dbB = b.ServiceProvider.GetRequiredService<PeerBotDb>();
+        dbA.Add(Line("k", "cancelled"));
+        dbB.Add(Line("k", "kept"));
+        var cancelled = dbA.SaveChangesAsync(cancel.Token);
+        var kept = dbB.SaveChangesAsync(TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => Task.FromResult(gate.Waiting == 1 && Pragmas(app).Commits.Queued == 2));
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        gate.Exit();
+        await kept;
+
+        var lines = await app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking().Select(e => e.Cipher).ToListAsync());
+        Assert.Equal(["kept"], lines);
+        Assert.Equal(EntityState.Added, dbA.Entry(dbA.Set<TranscriptEntry>().Local.Single()).State);
+    }
+}
