@@ -45,6 +45,22 @@ public sealed class DeletedContentScrubber
     private static async Task<bool> CheckpointAsync(PeerBotDb db, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
+        // Not beside the background checkpoint: SQLite would fail this one at once (SqlitePragmas.Checkpoints).
+        var checkpoints = (db as SqlitePeerBotDb)?.Pragmas?.Checkpoints;
+        if (checkpoints is not null)
+            await checkpoints.WaitAsync(cancellationToken);
+        try
+        {
+            return await TruncateLogAsync(db, connection, cancellationToken);
+        }
+        finally
+        {
+            checkpoints?.Release();
+        }
+    }
+
+    private static async Task<bool> TruncateLogAsync(PeerBotDb db, System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

@@ -78,7 +78,8 @@ internal static class DirectSave
         bool acceptAllChanges, bool urgent, CancellationToken cancellationToken)
     {
         var (steps, keyed) = Steps(plan);
-        var keys = commits is not null
+        var keys = steps.Count == 0 ? [] // only unmodified entries: nothing to write
+            : commits is not null
             ? await commits.CommitAsync(steps, urgent, cancellationToken)
             : await RunOnContextConnectionAsync(db, steps, cancellationToken);
         foreach (var (step, entry, key) in keyed)

@@ -56,12 +56,12 @@ internal sealed partial class SqliteCheckpointer(SqlitePragmas pragmas, TimeProv
                 try
                 {
                     connection ??= pragmas.OpenConnectionAsync(stoppingToken).GetAwaiter().GetResult();
-                    if (Checkpoint(connection) >= restartFrames)
+                    if (Checkpoint(connection, stoppingToken) >= restartFrames)
                     {
                         pragmas.WriteGate.EnterAsync(urgent: true, stoppingToken).GetAwaiter().GetResult();
                         try
                         {
-                            Checkpoint(connection);
+                            Checkpoint(connection, stoppingToken);
                         }
                         finally
                         {
@@ -92,14 +92,22 @@ internal sealed partial class SqliteCheckpointer(SqlitePragmas pragmas, TimeProv
     /// first is needed: a connection that has not read the database since it was switched to WAL (a fresh database
     /// at first start) does not know it is in WAL mode, and its checkpoint silently does nothing.
     /// </summary>
-    private static long Checkpoint(SqliteConnection connection)
+    private long Checkpoint(SqliteConnection connection, CancellationToken stoppingToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA schema_version; PRAGMA wal_checkpoint(PASSIVE);";
-        using var reader = command.ExecuteReader();
-        if (!reader.NextResult() || !reader.Read())
-            return 0;
-        return Math.Max(0, reader.GetInt64(1)); // busy flag, log pages (-1: not in WAL mode), pages copied
+        pragmas.Checkpoints.Wait(stoppingToken);
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA schema_version; PRAGMA wal_checkpoint(PASSIVE);";
+            using var reader = command.ExecuteReader();
+            if (!reader.NextResult() || !reader.Read())
+                return 0;
+            return Math.Max(0, reader.GetInt64(1)); // busy flag, log pages (-1: not in WAL mode), pages copied
+        }
+        finally
+        {
+            pragmas.Checkpoints.Release();
+        }
     }
 
     [LoggerMessage(1501, LogLevel.Warning, "Background WAL checkpoint failed; will try again (commits checkpoint past the limit meanwhile)")]

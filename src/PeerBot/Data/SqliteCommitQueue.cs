@@ -172,7 +172,16 @@ internal sealed class SqliteCommitQueue(WriteGate gate, SqliteSession writer) : 
             var cause = ex is TransactionEnded ended ? ended.InnerException! : ex;
             foreach (var request in batch)
                 request.Failure ??= Wrap(cause);
-            writer.Close(); // after the rollback: a fresh connection and fresh statements for the next batch
+            try
+            {
+                transaction?.Dispose(); // rolls back what SQLite has not already
+            }
+            catch (SqliteException)
+            {
+                // nothing left to roll back
+            }
+            transaction = null;
+            writer.Close(); // a fresh connection and fresh statements for the next batch
         }
         finally
         {

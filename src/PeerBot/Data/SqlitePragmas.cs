@@ -27,6 +27,13 @@ internal sealed class SqlitePragmas(string connectionString) : DbConnectionInter
     /// </summary>
     public WriteGate WriteGate { get; } = new();
 
+    /// <summary>
+    /// Held around every checkpoint this process runs (<see cref="SqliteCheckpointer"/>, <see cref="DeletedContentScrubber"/>):
+    /// SQLite fails a checkpoint at once, without waiting, while another connection runs one, and a scrub that failed
+    /// so would leave deleted content in the log until the next sweep.
+    /// </summary>
+    public SemaphoreSlim Checkpoints { get; } = new(1, 1);
+
     /// <summary>The writer connection; use it only while holding <see cref="WriteGate"/> (<see cref="Commits"/> does).</summary>
     public SqliteSession Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new SqliteSession(OpenConnectionAsync));
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PeerBot.Data;
 using PeerBot.Handoff;
@@ -102,6 +103,34 @@ public sealed class SqliteCheckpointerTests
         Assert.InRange(await LogPagesAsync(reader), 1, 5);
         Assert.Equal(42L, await ScalarAsync(reader, "SELECT count(*) FROM t;"));
         await checkpointer.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite fails a checkpoint at once while another connection runs one, so a scrub of deleted content that met
+    /// the background pass used to fail and leave the content in the log until the next sweep; now it waits for it.
+    /// </summary>
+    [Fact]
+    public async Task Scrub_DuringABackgroundCheckpoint_WaitsForIt_ThenTruncatesTheLog()
+    {
+        await using var app = new PeerBotApp();
+        await app.WithDbAsync(db =>
+        {
+            db.Add(new TranscriptEntry { ConversationKey = "k", Sender = TranscriptSender.Client, Cipher = "c", At = app.Clock.GetUtcNow() });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var pragmas = app.Service<SqlitePragmas>();
+        var scrubber = app.Service<DeletedContentScrubber>();
+        scrubber.Request();
+        await pragmas.Checkpoints.WaitAsync(TestContext.Current.CancellationToken); // a background pass in progress
+        await using var scope = app.Services.CreateAsyncScope();
+        var scrub = scrubber.ScrubIfRequestedAsync(scope.ServiceProvider.GetRequiredService<PeerBotDb>(), TestContext.Current.CancellationToken);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.False(scrub.IsCompleted, "the scrub waits for the pass");
+
+        pragmas.Checkpoints.Release();
+
+        Assert.Equal(ScrubResult.Done, await scrub);
+        Assert.Equal(0, new FileInfo(app.DatabasePath + "-wal").Length);
     }
 
     private static async Task<long> LogPagesAsync(SqliteConnection connection)
