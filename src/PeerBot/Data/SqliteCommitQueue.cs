@@ -145,25 +145,31 @@ internal sealed class SqliteCommitQueue(WriteGate gate, SqliteSession writer) : 
         try
         {
             var connection = writer.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-            // Writes that arrive while the batch runs join it, up to the bound.
-            while (batch.Count < MaxBatch && Next() is { } request)
+            // First the writes back to back (writes that arrive meanwhile join, up to the bound): a failing one is rare.
+            var failed = false;
+            while (!failed && batch.Count < MaxBatch && Next() is { } request)
             {
                 batch.Add(request);
                 transaction ??= connection.BeginTransaction();
-                writer.Statement("SAVEPOINT w", transaction).ExecuteNonQuery();
                 try
                 {
                     request.Keys = Execute(request.Steps, sql => writer.Statement(sql, transaction), owned: false);
-                    writer.Statement("RELEASE w", transaction).ExecuteNonQuery();
                 }
-                catch (Exception ex)
+                catch (Exception)
                 {
-                    request.Failure = Wrap(ex);
-                    if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0)
-                        throw new TransactionEnded(ex); // SQLite rolled the whole transaction back: the batch is lost
-                    writer.Statement("ROLLBACK TO w", transaction).ExecuteNonQuery();
-                    writer.Statement("RELEASE w", transaction).ExecuteNonQuery();
+                    failed = true;
                 }
+            }
+            if (failed)
+            {
+                // One failed: undo the batch and run its writes again, each in a savepoint of its own, so that only
+                // the failing one fails.
+                if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+                    transaction!.Rollback();
+                transaction!.Dispose();
+                transaction = connection.BeginTransaction();
+                foreach (var request in batch)
+                    RunInSavepoint(request, connection, transaction);
             }
             transaction?.Commit();
         }
@@ -186,6 +192,25 @@ internal sealed class SqliteCommitQueue(WriteGate gate, SqliteSession writer) : 
         finally
         {
             transaction?.Dispose();
+        }
+    }
+
+    private void RunInSavepoint(Request request, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        writer.Statement("SAVEPOINT w", transaction).ExecuteNonQuery();
+        try
+        {
+            request.Keys = Execute(request.Steps, sql => writer.Statement(sql, transaction), owned: false);
+            writer.Statement("RELEASE w", transaction).ExecuteNonQuery();
+        }
+        catch (Exception ex)
+        {
+            request.Keys = null;
+            request.Failure = Wrap(ex);
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0)
+                throw new TransactionEnded(ex); // SQLite rolled the whole transaction back: the batch is lost
+            writer.Statement("ROLLBACK TO w", transaction).ExecuteNonQuery();
+            writer.Statement("RELEASE w", transaction).ExecuteNonQuery();
         }
     }
 

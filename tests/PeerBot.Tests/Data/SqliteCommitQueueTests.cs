@@ -48,7 +48,8 @@ public sealed class SqliteCommitQueueTests
         try
         {
             var dbs = scopes.Select(s => s.ServiceProvider.GetRequiredService<PeerBotDb>()).ToList();
-            var stale = await dbs[0].Set<ConversationRecord>().SingleAsync(c => c.Key == "shared", TestContext.Current.CancellationToken);
+            const int staleAt = 3; // in the middle of the batch: the writes before it are run again, after it too
+            var stale = await dbs[staleAt].Set<ConversationRecord>().SingleAsync(c => c.Key == "shared", TestContext.Current.CancellationToken);
             await app.WithDbAsync(async db => // someone else moves the row on
             {
                 var fresh = await db.Set<ConversationRecord>().SingleAsync(c => c.Key == "shared");
@@ -58,9 +59,12 @@ public sealed class SqliteCommitQueueTests
             });
             stale.Version++;
             stale.Locale = "en-GB";
-            dbs[0].Add(Line("shared", "written with the stale row"));
-            for (var i = 1; i < dbs.Count; i++)
-                dbs[i].AddRange(Conversation("c" + i), Line("c" + i, "line " + i));
+            dbs[staleAt].Add(Line("shared", "written with the stale row"));
+            for (var i = 0; i < dbs.Count; i++)
+            {
+                if (i != staleAt)
+                    dbs[i].AddRange(Conversation("c" + i), Line("c" + i, "line " + i));
+            }
 
             var gate = Pragmas(app).WriteGate;
             await gate.EnterAsync(urgent: false, TestContext.Current.CancellationToken);
@@ -68,11 +72,18 @@ public sealed class SqliteCommitQueueTests
             await Eventually.TrueAsync(() => Task.FromResult(gate.Waiting == 1 && Pragmas(app).Commits.Queued == 6)); // one batch
             gate.Exit();
 
-            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => saves[0]);
-            Assert.Equal(2, await saves[1]);
-            await Task.WhenAll(saves.Skip(1));
-            Assert.Equal(EntityState.Unchanged, dbs[3].Entry(dbs[3].Set<TranscriptEntry>().Local.Single()).State);
-            Assert.True(dbs[3].Set<TranscriptEntry>().Local.Single().Id > 0, "the generated key is set after the commit");
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => saves[staleAt]);
+            Assert.Equal(2, await saves[0]);
+            await Task.WhenAll(saves.Where((_, i) => i != staleAt));
+            var ids = new List<long>();
+            foreach (var db in dbs.Where((_, i) => i != staleAt))
+            {
+                var line = db.Set<TranscriptEntry>().Local.Single();
+                Assert.Equal(EntityState.Unchanged, db.Entry(line).State);
+                ids.Add(line.Id);
+            }
+            var storedIds = await app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking().OrderBy(e => e.Id).Select(e => e.Id).ToListAsync());
+            Assert.Equal(storedIds, ids); // each save holds the key its row got in the commit
         }
         finally
         {
@@ -81,7 +92,7 @@ public sealed class SqliteCommitQueueTests
         }
 
         var lines = await app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking().OrderBy(e => e.Id).Select(e => e.Cipher).ToListAsync());
-        Assert.Equal(Enumerable.Range(1, 5).Select(i => "line " + i), lines);
+        Assert.Equal(["line 0", "line 1", "line 2", "line 4", "line 5"], lines);
         var shared = await app.WithDbAsync(db => db.Set<ConversationRecord>().AsNoTracking().SingleAsync(c => c.Key == "shared"));
         Assert.Equal("fr-CA", shared.Locale);
     }
