@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -19,8 +18,7 @@ namespace PeerBot.Data;
 /// integer key (read back with <c>RETURNING</c>), no default or computed column SQL. If any changed entry of a save is
 /// of another type, the whole save goes to EF. Values are bound with EF's own type mappings
 /// (<see cref="RelationalTypeMapping.CreateParameter"/>: the same converters and parameter types as EF's commands).
-/// Semantics kept: one atomic write (a savepoint of the group commit's transaction, <see cref="SqliteCommitQueue"/>,
-/// or a transaction of its own on the context's connection); an update or delete that does not hit exactly one row (its key and concurrency
+/// Semantics kept: one atomic write (part of a group commit, <see cref="SqliteCommitQueue"/>); an update or delete that does not hit exactly one row (its key and concurrency
 /// tokens as loaded) throws <see cref="DbUpdateConcurrencyException"/>; database errors surface as
 /// <see cref="DbUpdateException"/> (their <c>Entries</c> are left empty: nothing here reads them); changes are
 /// accepted, and generated keys set, only after the commit.
@@ -70,18 +68,17 @@ internal static class DirectSave
     }
 
     /// <summary>
-    /// Writes the plan as one atomic write: through the database's group commit (<paramref name="commits"/>, on its
-    /// writer connection, whose statements stay prepared) or, without one, on the context's own connection. Generated
-    /// keys are set and changes accepted only after the commit.
+    /// Writes the plan as one atomic write through the database's group commit (<paramref name="commits"/>, on its
+    /// writer connection, whose statements stay prepared). Generated keys are set and changes accepted only after
+    /// the commit.
     /// </summary>
-    public static async Task<int> SaveAsync(DbContext db, SqliteCommitQueue? commits, List<(EntityEntry Entry, Table Table)> plan,
+    public static async Task<int> SaveAsync(DbContext db, SqliteCommitQueue commits, List<(EntityEntry Entry, Table Table)> plan,
         bool acceptAllChanges, bool urgent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(commits);
         var (steps, keyed) = Steps(plan);
         var keys = steps.Count == 0 ? [] // only unmodified entries: nothing to write
-            : commits is not null
-            ? await commits.CommitAsync(steps, urgent, cancellationToken)
-            : await RunOnContextConnectionAsync(db, steps, cancellationToken);
+            : await commits.CommitAsync(steps, urgent, cancellationToken);
         foreach (var (step, entry, key) in keyed)
         {
             var property = entry.Property(key);
@@ -129,36 +126,6 @@ internal static class DirectSave
             steps.Add(new SqliteStep(sql, bound, SqliteStepCheck.OneRow, what));
         }
         return (steps, keyed);
-    }
-
-    private static async Task<object?[]> RunOnContextConnectionAsync(DbContext db, List<SqliteStep> steps, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                var keys = SqliteCommitQueue.Execute(steps, sql =>
-                {
-                    var command = connection.CreateCommand();
-                    command.CommandText = sql;
-                    command.Transaction = transaction;
-                    return command;
-                }, owned: true);
-                await transaction.CommitAsync(cancellationToken);
-                return keys;
-            }
-            catch (DbException ex)
-            {
-                throw new DbUpdateException("An error occurred while saving the entity changes.", ex);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     /// <summary>The statement setting the modified columns; a null statement when none is (nothing to write).</summary>

@@ -153,7 +153,7 @@ internal sealed class SqliteCommitQueue(WriteGate gate, SqliteSession writer) : 
                 transaction ??= connection.BeginTransaction();
                 try
                 {
-                    request.Keys = Execute(request.Steps, sql => writer.Statement(sql, transaction), owned: false);
+                    request.Keys = Execute(request.Steps, transaction);
                 }
                 catch (Exception)
                 {
@@ -200,7 +200,7 @@ internal sealed class SqliteCommitQueue(WriteGate gate, SqliteSession writer) : 
         writer.Statement("SAVEPOINT w", transaction).ExecuteNonQuery();
         try
         {
-            request.Keys = Execute(request.Steps, sql => writer.Statement(sql, transaction), owned: false);
+            request.Keys = Execute(request.Steps, transaction);
             writer.Statement("RELEASE w", transaction).ExecuteNonQuery();
         }
         catch (Exception ex)
@@ -214,19 +214,14 @@ internal sealed class SqliteCommitQueue(WriteGate gate, SqliteSession writer) : 
         }
     }
 
-    /// <summary>
-    /// Runs the steps in order on commands from <paramref name="command"/> (a session's prepared ones, or new ones
-    /// that <paramref name="owned"/> says to dispose); returns each step's generated key, or null.
-    /// </summary>
-    public static object?[] Execute(IReadOnlyList<SqliteStep> steps, Func<string, SqliteCommand> command, bool owned)
+    /// <summary>Runs the steps in order on the writer's prepared statements; returns each step's generated key, or null.</summary>
+    private object?[] Execute(IReadOnlyList<SqliteStep> steps, SqliteTransaction transaction)
     {
-        ArgumentNullException.ThrowIfNull(steps);
-        ArgumentNullException.ThrowIfNull(command);
         var keys = new object?[steps.Count];
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
-            var statement = command(step.Sql);
+            var statement = writer.Statement(step.Sql, transaction);
             try
             {
                 statement.Parameters.AddRange(step.Parameters);
@@ -249,8 +244,6 @@ internal sealed class SqliteCommitQueue(WriteGate gate, SqliteSession writer) : 
             finally
             {
                 statement.Parameters.Clear(); // the caller's parameter objects are not kept
-                if (owned)
-                    statement.Dispose();
             }
         }
         return keys;

@@ -26,8 +26,8 @@ public sealed class SqlitePeerBotDb(DbContextOptions<SqlitePeerBotDb> options) :
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return DirectSave.TryPlan(this) is { } plan
-                ? await DirectSave.SaveAsync(this, Pragmas?.Commits, plan, acceptAllChangesOnSuccess, UrgentWrites, cancellationToken)
+            return Pragmas is { } pragmas && DirectSave.TryPlan(this) is { } plan
+                ? await DirectSave.SaveAsync(this, pragmas.Commits, plan, acceptAllChangesOnSuccess, UrgentWrites, cancellationToken)
                 : await WriteAsync(ct => SaveToDatabaseAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
         }
         finally
