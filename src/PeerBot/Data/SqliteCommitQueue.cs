@@ -21,16 +21,18 @@ internal enum SqliteStepCheck
 
 /// <summary>
 /// Group commit for SQLite's one writer. Writes queue here and one thread of its own runs them on the database's
-/// writer connection: as many as are waiting (up to <see cref="MaxBatch"/>, urgent ones first) in one transaction,
-/// each inside a savepoint of its own, then one commit for all of them; each caller's task ends when the commit that
-/// holds its write is done. A write whose statements fail (a concurrency check, a constraint) is rolled back to its
-/// savepoint and fails alone; the others commit. If the commit fails, or a failure ends the whole transaction, every
-/// write of that batch fails (none is reported committed that was not).
+/// writer connection: as many as are waiting (up to <see cref="MaxBatch"/>, urgent ones first) back to back in one
+/// transaction, then one commit for all of them; each caller's task ends when the commit that holds its write is
+/// done. If a write's statements fail (a concurrency check, a constraint), the batch is rolled back and run again with
+/// each write in a savepoint of its own, so that the failing write fails alone and the others commit. If the commit
+/// fails, or a failure ends the whole transaction, every write of that batch fails (none is reported committed that
+/// was not).
 /// <para>
-/// Why: a routine turn's commit wrote about 13 pages to the log (53 KB), most of them the same index and table pages
-/// the next turn's commit wrote again; under load that was 60 MB/s of log and 25 write calls per turn, and every
-/// write handed SQLite's lock (the <see cref="WriteGate"/>) to the next through the thread pool. Batched, the shared
-/// pages are written once per commit, and the writes of a batch run back to back on one thread.
+/// Why: a routine turn's commit wrote about 13 pages to the log (53 KB), several of them (the tables' and indexes'
+/// last pages, the sequence table, the header page) the same pages the next turn's commit wrote again, and every
+/// write handed SQLite's lock (the <see cref="WriteGate"/>) to the next through the thread pool. Batched, those pages
+/// are written once per commit (disk writes per turn under load: 62.5 KB before, 33 KB after) and the writes of a
+/// batch run back to back on one thread (load RESULTS.md, stop 14).
 /// </para>
 /// The thread takes the <see cref="WriteGate"/> for each batch, so the writes that do not come through here (EF
 /// Core's own saves, the checkpointer's restart pass) stay serialized with it; a batch holding an urgent write (a
