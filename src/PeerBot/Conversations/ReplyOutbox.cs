@@ -111,23 +111,15 @@ public sealed class ReplyOutbox(
         IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         var firstId = rows[0].Id;
-        var earlierUnsent = false;
-        if (db is SqlitePeerBotDb { Pragmas: { } pragmas })
-        {
-            // On SQLite on a reader session whose statement stays prepared (SqliteSession): this runs every turn.
-            var ids = await pragmas.Readers.QueryAsync(EarlierIdsSql(db.Model), p =>
+        // On SQLite on a reader session whose statement stays prepared (SqliteSession): this runs every turn.
+        var earlier = db is SqlitePeerBotDb { Pragmas: { } pragmas }
+            ? await pragmas.Readers.QueryAsync(EarlierIdsSql(db.Model), p =>
             {
                 p.Add(new SqliteParameter("@key", SqliteType.Text) { Value = record.Key });
                 p.Add(new SqliteParameter("@firstId", SqliteType.Integer) { Value = firstId });
-            }, r => r.GetInt64(0), cancellationToken);
-            foreach (var id in ids)
-                earlierUnsent |= !completions.IsCompleted(id);
-        }
-        else
-        {
-            await foreach (var id in EarlierIds.For(db)(db, record.Key, firstId).WithCancellation(cancellationToken))
-                earlierUnsent |= !completions.IsCompleted(id);
-        }
+            }, r => r.GetInt64(0), cancellationToken)
+            : await EarlierIds.For(db)(db, record.Key, firstId).ToListAsync(cancellationToken);
+        var earlierUnsent = earlier.Exists(id => !completions.IsCompleted(id));
         var reference = ConversationStore.ReadReference(record);
         if (earlierUnsent || reference?.ServiceUrl is null || reference.Conversation?.Id is null)
         {

@@ -154,5 +154,4 @@ internal sealed class SqliteConversationRead
             return $"EXISTS (SELECT 1 FROM {Table(type)} AS {alias} WHERE {alias}.{Column(type, "ConversationKey")} = {key}{condition})";
         }
     }
-
 }

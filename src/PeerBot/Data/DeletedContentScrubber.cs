@@ -44,14 +44,13 @@ public sealed class DeletedContentScrubber
 
     private static async Task<bool> CheckpointAsync(PeerBotDb db, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
         // Not beside the background checkpoint: SQLite would fail this one at once (SqlitePragmas.Checkpoints).
         var checkpoints = (db as SqlitePeerBotDb)?.Pragmas?.Checkpoints;
         if (checkpoints is not null)
             await checkpoints.WaitAsync(cancellationToken);
         try
         {
-            return await TruncateLogAsync(db, connection, cancellationToken);
+            return await TruncateLogAsync(db, cancellationToken);
         }
         finally
         {
@@ -59,8 +58,9 @@ public sealed class DeletedContentScrubber
         }
     }
 
-    private static async Task<bool> TruncateLogAsync(PeerBotDb db, System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<bool> TruncateLogAsync(PeerBotDb db, CancellationToken cancellationToken)
     {
+        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

@@ -18,8 +18,8 @@ namespace PeerBot.Data;
 /// integer key (read back with <c>RETURNING</c>), no default or computed column SQL. If any changed entry of a save is
 /// of another type, the whole save goes to EF. Values are bound with EF's own type mappings
 /// (<see cref="RelationalTypeMapping.CreateParameter"/>: the same converters and parameter types as EF's commands).
-/// Semantics kept: one atomic write (part of a group commit, <see cref="SqliteCommitQueue"/>); an update or delete that does not hit exactly one row (its key and concurrency
-/// tokens as loaded) throws <see cref="DbUpdateConcurrencyException"/>; database errors surface as
+/// Semantics kept: one atomic write (part of a group commit, <see cref="SqliteCommitQueue"/>); an update or delete
+/// that does not hit exactly one row (its key and concurrency tokens as loaded) throws <see cref="DbUpdateConcurrencyException"/>; database errors surface as
 /// <see cref="DbUpdateException"/> (their <c>Entries</c> are left empty: nothing here reads them); changes are
 /// accepted, and generated keys set, only after the commit.
 /// </para>
@@ -177,8 +177,11 @@ internal static class DirectSave
 
     private static SqliteParameter Parameter(SqliteCommand factory, int index, IProperty property, object? value) =>
         (SqliteParameter)property.GetRelationalTypeMapping()
-            .CreateParameter(factory, index < ParameterNames.Length ? ParameterNames[index] : "@p" + index.ToString(CultureInfo.InvariantCulture),
-                value, property.IsNullable);
+            .CreateParameter(factory, ParameterName(index), value, property.IsNullable);
+
+    /// <summary>"@p0", "@p1", … as the statements name them (the first 64 made once).</summary>
+    private static string ParameterName(int index) =>
+        index < ParameterNames.Length ? ParameterNames[index] : "@p" + index.ToString(CultureInfo.InvariantCulture);
 
     private static readonly string[] ParameterNames =
         [.. Enumerable.Range(0, 64).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
@@ -214,7 +217,7 @@ internal static class DirectSave
         var inserted = type.GetProperties().Where(p => p != generated).ToArray();
         var insert = new StringBuilder("INSERT INTO ").Append(SqliteNames.Quote(tableName)).Append(" (")
             .AppendJoin(", ", inserted.Select(p => columns[p])).Append(") VALUES (")
-            .AppendJoin(", ", inserted.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture))).Append(')');
+            .AppendJoin(", ", inserted.Select((_, i) => ParameterName(i))).Append(')');
         if (generated is not null)
             insert.Append(" RETURNING ").Append(columns[generated]);
         return new Table
@@ -228,7 +231,6 @@ internal static class DirectSave
             InsertSql = insert.ToString(),
         };
     }
-
 
     /// <summary>How one entity type is written.</summary>
     internal sealed class Table

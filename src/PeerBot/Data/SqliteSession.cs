@@ -6,8 +6,8 @@ namespace PeerBot.Data;
 
 /// <summary>
 /// A SQLite connection kept open with its statements prepared, used by one caller at a time: the database's writer
-/// (<see cref="SqlitePragmas.Writer"/>, used only by the holder of the <see cref="WriteGate"/>) or a pooled reader
-/// (<see cref="SqlitePragmas.RentReader"/>).
+/// (<see cref="SqlitePragmas.Writer"/>, used by the group commit's thread while it holds the <see cref="WriteGate"/>)
+/// or a pooled reader (<see cref="SqlitePragmas.Readers"/>).
 /// <para>
 /// SQLite compiles every statement text into a program before running it, and Microsoft.Data.Sqlite finalizes a
 /// command's programs when its connection closes — which a pooled context's connection does after every turn. Under
@@ -85,7 +85,7 @@ internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnec
     private int _idleCount;
     private volatile bool _disposed;
 
-    public SqliteSession Rent()
+    private SqliteSession Rent()
     {
         if (_idle.TryTake(out var session))
         {
@@ -122,7 +122,7 @@ internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnec
     }
 
     /// <summary>Back to the pool; <paramref name="failed"/>: closed first (a fresh connection next time).</summary>
-    public void Return(SqliteSession session, bool failed)
+    private void Return(SqliteSession session, bool failed)
     {
         if (failed)
             session.Close();

@@ -18,7 +18,7 @@ public sealed class DirectSaveTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 4, 5, 6, 7, 890, TimeSpan.FromHours(-5));
 
-    private static TranscriptEntry Line(string key, string cipher) => new()
+    internal static TranscriptEntry Line(string key, string cipher) => new()
     {
         ConversationKey = key,
         HandoffId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
@@ -30,7 +30,7 @@ public sealed class DirectSaveTests
         At = At,
     };
 
-    private static ConversationRecord Conversation(string key) => new()
+    internal static ConversationRecord Conversation(string key) => new()
     {
         Key = key,
         ChannelHash = "hash-" + key,

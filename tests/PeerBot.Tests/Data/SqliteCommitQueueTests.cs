@@ -5,6 +5,7 @@ using PeerBot.Data;
 using PeerBot.Handoff;
 using PeerBot.Tests.Testing;
 using Xunit;
+using static PeerBot.Tests.Data.DirectSaveTests;
 
 namespace PeerBot.Tests.Data;
 
@@ -14,24 +15,7 @@ namespace PeerBot.Tests.Data;
 /// </summary>
 public sealed class SqliteCommitQueueTests
 {
-    private static readonly DateTimeOffset At = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
-
-    private static ConversationRecord Conversation(string key) => new()
-    {
-        Key = key,
-        ChannelHash = "hash-" + key,
-        ChannelId = "msteams",
-        Mode = ConversationMode.Bot,
-        Locale = "en-US",
-        CreatedAt = At,
-        LastActivityAt = At,
-        Version = 1,
-    };
-
-    private static TranscriptEntry Line(string key, string cipher) =>
-        new() { ConversationKey = key, Sender = TranscriptSender.Client, Cipher = cipher, At = At };
-
-    /// <summary>The database's gate, held by the test so that saves queue behind it and go as one batch.</summary>
+    /// <summary>The database's SQLite parts: the tests hold its write gate so that saves queue and go as one batch.</summary>
     private static SqlitePragmas Pragmas(PeerBotApp app) =>
         app.Services.GetRequiredService<SqlitePragmas>();
 
