@@ -21,6 +21,13 @@ public sealed class ConversationRecord
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset LastActivityAt { get; set; }
 
+    /// <summary>
+    /// The short context buffer a peer sees on pickup (DESIGN.md decision 5): the client's last few bot-mode
+    /// messages, each encrypted on its own (<see cref="Handoff.ContextBuffer"/>); null when empty. Kept in the
+    /// conversation's own row, which every turn writes anyway (load RESULTS.md, stop 15).
+    /// </summary>
+    public string? ContextBuffer { get; set; }
+
     /// <summary>Optimistic concurrency across replicas: every save bumps it.</summary>
     public int Version { get; set; }
 }

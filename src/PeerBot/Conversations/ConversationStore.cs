@@ -14,7 +14,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
 {
     // Compiled once: the turn's first query skips LINQ translation and its cache lookup on every turn.
     // With it, which of the conversation's rarely present rows exist (TurnFacts): one round trip, not six.
-    // Also the activity's de-duplication record and the size of the context buffer (two more queries a turn saved).
+    // Also the activity's de-duplication record (one more query a turn saved).
     private static readonly CompiledQuery<Func<PeerBotDb, string, string, CancellationToken, Task<ConversationWithFacts?>>> ByChannelHash =
         new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, string activityHash, CancellationToken _) =>
             db.Set<ConversationRecord>().Where(c => c.ChannelHash == hash).Select(c => new ConversationWithFacts(c, new TurnFacts(
@@ -25,7 +25,6 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
                 db.Set<PrivacyPrompt>().Any(p => p.ConversationKey == c.Key),
                 db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending))
             {
-                ContextLines = db.Set<TranscriptEntry>().Count(e => e.ConversationKey == c.Key && e.HandoffId == null),
                 DeliveredAt = db.Set<InboundActivity>().Where(a => a.Hash == activityHash).Select(a => (DateTimeOffset?)a.ReceivedAt).FirstOrDefault(),
                 DeliveryRead = true,
             })).SingleOrDefault()));

@@ -44,6 +44,7 @@ internal sealed class SqliteConversationRead
         (nameof(ConversationRecord.SafetyStateJson), typeof(string)),
         (nameof(ConversationRecord.CreatedAt), typeof(long)),
         (nameof(ConversationRecord.LastActivityAt), typeof(long)),
+        (nameof(ConversationRecord.ContextBuffer), typeof(string)),
         (nameof(ConversationRecord.Version), typeof(int)),
     ];
 
@@ -96,12 +97,12 @@ internal sealed class SqliteConversationRead
             SafetyStateJson = reader.IsDBNull(8) ? null : reader.GetString(8),
             CreatedAt = Time(reader.GetInt64(9)),
             LastActivityAt = Time(reader.GetInt64(10)),
-            Version = reader.GetInt32(11),
+            ContextBuffer = reader.IsDBNull(11) ? null : reader.GetString(11),
+            Version = reader.GetInt32(12),
         };
-        var facts = new TurnFacts(record.Key, reader.GetBoolean(12), reader.GetBoolean(13), reader.GetBoolean(14),
-            reader.GetBoolean(15), reader.GetBoolean(16))
+        var facts = new TurnFacts(record.Key, reader.GetBoolean(13), reader.GetBoolean(14), reader.GetBoolean(15),
+            reader.GetBoolean(16), reader.GetBoolean(17))
         {
-            ContextLines = reader.GetInt32(17),
             DeliveredAt = delivery.DeliveredAt,
             DeliveryRead = true,
         };
@@ -133,13 +134,10 @@ internal sealed class SqliteConversationRead
             || Exists<ConsentEntry>(model, "e") is not { } consent
             || Exists<PrivacyPrompt>(model, "p") is not { } privacy
             || Exists<HandoffRequest>(model, "h", nameof(HandoffRequest.FeedbackPending)) is not { } feedback
-            || model.FindEntityType(typeof(TranscriptEntry)) is not { } transcript
             || model.FindEntityType(typeof(InboundActivity)) is not { } inbound)
             return null;
         var sql =
             $"SELECT {string.Join(", ", columns)}, {channelState}, {schedule}, {consent}, {privacy}, {feedback}, " +
-            $"(SELECT COUNT(*) FROM {Table(transcript)} AS t WHERE t.{Column(transcript, nameof(TranscriptEntry.ConversationKey))} = {key} " +
-            $"AND t.{Column(transcript, nameof(TranscriptEntry.HandoffId))} IS NULL), " +
             $"(SELECT a.{Column(inbound, nameof(InboundActivity.ReceivedAt))} FROM {Table(inbound)} AS a " +
             $"WHERE a.{Column(inbound, nameof(InboundActivity.Hash))} = @activity LIMIT 1) " +
             $"FROM (SELECT 1) AS one LEFT JOIN {Table(conversations)} AS c " +

@@ -26,12 +26,6 @@ public sealed record TurnFacts(
     public bool New { get; init; }
 
     /// <summary>
-    /// How many context-buffer lines the conversation had (<see cref="Handoff.TranscriptStore.RememberContextAsync"/>):
-    /// below the buffer's size, adding one trims nothing, so the ids of the old lines need not be read.
-    /// </summary>
-    public int ContextLines { get; init; }
-
-    /// <summary>
     /// When this turn's activity id was last delivered (the de-duplication record), or null: never. Only when
     /// <see cref="DeliveryRead"/>.
     /// </summary>

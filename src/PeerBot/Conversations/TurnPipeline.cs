@@ -87,8 +87,12 @@ public sealed class TurnPipeline(
         var isMessage = request.Kind == DialogInputKind.Message && !text.IsEmpty;
 
         // The short encrypted context buffer a peer sees on pickup (DESIGN.md decision 5): bot-mode messages only.
+        // Lines past their retention go in any bot-mode turn (with a handoff open, the peer still needs them).
+        ContextLine? remembered = null;
         if (isMessage && startMode == ConversationMode.Bot)
-            await transcripts.RememberContextAsync(record.Key, text, now, cancellationToken);
+            remembered = transcripts.RememberContext(record, text, now);
+        else if (startMode == ConversationMode.Bot)
+            transcripts.PruneContext(record, now);
 
         // 0. Channel rules first (DESIGN.md step 1): SMS STOP/START/HELP and discreet mode end the turn here.
         var channel = await channelSteps.BeforeTurnAsync(record, activity, request.Kind, cancellationToken);
@@ -179,6 +183,8 @@ public sealed class TurnPipeline(
                 turn.DiscardPending();
                 record = await store.FindAsync(record.Key, cancellationToken)
                     ?? throw new InvalidOperationException("The conversation disappeared during the turn.");
+                if (remembered is { } line && record.Mode == ConversationMode.Bot)
+                    transcripts.AddContext(record, line, now); // the reloaded row does not have it
                 turn = turn.For(record);
                 turn.Safety = safetyState;
             }

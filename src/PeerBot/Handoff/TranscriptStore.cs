@@ -11,49 +11,54 @@ namespace PeerBot.Handoff;
 public sealed record TranscriptLine(long Id, string Sender, string? PeerId, string Text, string? Tier, string? Category, DateTimeOffset At);
 
 /// <summary>
-/// Encrypts handoff content with ASP.NET Core Data Protection (purpose <see cref="Purpose"/>). Adds rows to the
-/// caller's unit of work; the caller saves them with its state.
+/// Encrypts handoff content with ASP.NET Core Data Protection (purpose <see cref="Purpose"/>): the live handoff's
+/// transcript (rows added to the caller's unit of work; the caller saves them with its state) and the context
+/// buffer (lines in the conversation row, <see cref="ContextBuffer"/>).
 /// </summary>
-public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protection, IOptions<HandoffOptions> options)
+public sealed class TranscriptStore(
+    PeerBotDb db, IDataProtectionProvider protection, IOptions<HandoffOptions> options, IOptions<TranscriptPrivacyOptions> privacy)
 {
-    // Read on every bot-mode message (compiled: no expression work per turn).
-    private static readonly CompiledQuery<Func<PeerBotDb, string, int, IAsyncEnumerable<long>>> ContextIds =
-        new(() => EF.CompileAsyncQuery((PeerBotDb db, string key, int take) =>
-            db.Set<TranscriptEntry>().Where(e => e.ConversationKey == key && e.HandoffId == null)
-                .OrderByDescending(e => e.Id).Select(e => e.Id).Take(take)));
-
     public const string Purpose = "PeerBot.Handoff.Transcript";
 
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
-    /// <summary>Keeps the client's message in the short context buffer (the last few), dropping older ones.</summary>
-    public async Task RememberContextAsync(string conversationKey, ClientText text, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the client's message in the conversation's short context buffer (the last few), dropping older lines
+    /// and lines past their retention. Changes the row in memory; the turn saves it with its state. Returns the line
+    /// added (null when the buffer is off), so that a turn that reloads the row can add it again.
+    /// </summary>
+    public ContextLine? RememberContext(ConversationRecord record, ClientText text, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        if (options.Value.ContextMessages == 0)
+            return null;
+        var line = new ContextLine(now, _protector.Protect(text.Value));
+        AddContext(record, line, now);
+        return line;
+    }
+
+    /// <summary>Adds a line already encrypted (see <see cref="RememberContext"/>).</summary>
+    public void AddContext(ConversationRecord record, ContextLine line, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         var keep = options.Value.ContextMessages;
-        if (keep == 0)
+        var lines = ContextBuffer.Read(record.ContextBuffer);
+        lines.RemoveAll(l => l.At <= now - privacy.Value.ContextRetention);
+        if (lines.Count >= keep)
+            lines.RemoveRange(0, lines.Count - keep + 1);
+        lines.Add(line);
+        record.ContextBuffer = ContextBuffer.Write(lines);
+    }
+
+    /// <summary>Drops context lines past their retention (a turn that adds none); the row is changed only if any is.</summary>
+    public void PruneContext(ConversationRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.ContextBuffer is null)
             return;
-        // Trimmed inside the turn's own commit (tracked deletes), not by a separate write: on SQLite a second
-        // writer per turn meant lock waits under load.
-        var older = new List<long>();
-        // A buffer with fewer lines than it keeps (none, for a new conversation) has nothing to trim.
-        if (TurnFacts.Of(db, conversationKey) is not { } facts || facts.ContextLines >= keep)
-        {
-            await foreach (var id in ContextIds.For(db)(db, conversationKey, keep + 32).WithCancellation(cancellationToken))
-                older.Add(id);
-        }
-        foreach (var id in older.Skip(keep - 1))
-        {
-            var entry = db.FindTracked<TranscriptEntry>(e => e.Id == id)
-                ?? db.Set<TranscriptEntry>().Attach(new TranscriptEntry { Id = id, ConversationKey = conversationKey, Cipher = string.Empty }).Entity;
-            db.Remove(entry);
-        }
-        db.Add(new TranscriptEntry
-        {
-            ConversationKey = conversationKey,
-            Sender = TranscriptSender.Client,
-            Cipher = _protector.Protect(text.Value),
-            At = now,
-        });
+        var (stored, removed) = ContextBuffer.Without(record.ContextBuffer, now - privacy.Value.ContextRetention);
+        if (removed > 0)
+            record.ContextBuffer = stored;
     }
 
     public void AppendClient(HandoffRequest handoff, ClientText text, DistressSignal? signal, DateTimeOffset now) =>
@@ -89,15 +94,17 @@ public sealed class TranscriptStore(PeerBotDb db, IDataProtectionProvider protec
         return rows.Select(ToLine).ToList();
     }
 
-    /// <summary>The context buffer as it stood when the handoff was opened.</summary>
+    /// <summary>The context buffer as it stood when the handoff was opened (lines said before it, oldest first).</summary>
     public async Task<IReadOnlyList<TranscriptLine>> ReadContextAsync(HandoffRequest handoff, CancellationToken cancellationToken)
     {
-        var rows = await db.Set<TranscriptEntry>().AsNoTracking()
-            .Where(e => e.ConversationKey == handoff.ConversationKey && e.HandoffId == null)
-            .OrderByDescending(e => e.Id)
-            .Take(options.Value.ContextMessages)
-            .ToListAsync(cancellationToken);
-        return rows.Where(e => e.At <= handoff.CreatedAt).OrderBy(e => e.Id).Select(ToLine).ToList();
+        ArgumentNullException.ThrowIfNull(handoff);
+        var stored = await db.Set<ConversationRecord>().AsNoTracking()
+            .Where(c => c.Key == handoff.ConversationKey)
+            .Select(c => c.ContextBuffer)
+            .FirstOrDefaultAsync(cancellationToken);
+        var lines = ContextBuffer.Read(stored).Where(l => l.At <= handoff.CreatedAt).TakeLast(options.Value.ContextMessages).ToList();
+        // Context lines have no row of their own: numbered before every transcript line (ids start at 1).
+        return [.. lines.Select((l, i) => new TranscriptLine(i - lines.Count, "client", null, _protector.Unprotect(l.Cipher), null, null, l.At))];
     }
 
     public string Protect(string text) => _protector.Protect(text);

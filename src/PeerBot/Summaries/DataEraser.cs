@@ -58,6 +58,7 @@ public sealed class DataEraser(PeerBotDb db, ConsentLedger ledger, ILogger<DataE
 
         record.DialogStateJson = null;
         record.SafetyStateJson = null;
+        record.ContextBuffer = null;
         record.Locale = DefaultLocale;
         ledger.Add(key, ConsentAction.Erased, record.ChannelId, null, now);
         SummaryLog.Erased(logger, key, rows);

@@ -38,15 +38,13 @@ public sealed class SqliteConversationReadTests
             {
                 Key = "full", ChannelHash = "hash-full", ChannelId = "msteams", Mode = ConversationMode.WaitingForPeer,
                 Locale = "es-US", ReferenceJson = "{\"a\":1}", ServiceUrlVerified = true, DialogStateJson = "{\"stack\":[]}",
-                SafetyStateJson = "{}", CreatedAt = At, LastActivityAt = At.AddMinutes(5), Version = 9,
+                SafetyStateJson = "{}", CreatedAt = At, LastActivityAt = At.AddMinutes(5), ContextBuffer = "1:a\n2:b", Version = 9,
             });
             db.Add(new ChannelState { ConversationKey = "full", Discreet = true });
             db.Add(new ClientSchedule { ConversationKey = "full" });
             db.Add(new ConsentEntry { ConversationKey = "full", ChannelId = "msteams", Action = ConsentAction.OptedIn, At = At });
             db.Add(new PrivacyPrompt { ConversationKey = "full", Kind = "summaries", At = At });
             db.Add(new HandoffRequest { Id = handoff, ConversationKey = "full", FeedbackPending = true, CreatedAt = At, QueuedAt = At });
-            db.Add(new TranscriptEntry { ConversationKey = "full", Cipher = "a", At = At });
-            db.Add(new TranscriptEntry { ConversationKey = "full", Cipher = "b", At = At });
             db.Add(new TranscriptEntry { ConversationKey = "full", HandoffId = handoff, Cipher = "in the handoff", At = At });
             db.Add(new InboundActivity { Hash = "delivered", ReceivedAt = At.AddSeconds(30) });
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -56,7 +54,7 @@ public sealed class SqliteConversationReadTests
 
         Assert.NotNull(found);
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(found.Record));
-        Assert.Equal(new TurnFacts("full", true, true, true, true, true) { ContextLines = 2, DeliveredAt = At.AddSeconds(30), DeliveryRead = true }, found.Facts);
+        Assert.Equal(new TurnFacts("full", true, true, true, true, true) { DeliveredAt = At.AddSeconds(30), DeliveryRead = true }, found.Facts);
     }
 
     [Fact]

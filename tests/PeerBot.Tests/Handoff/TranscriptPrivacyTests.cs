@@ -1,7 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Audit;
+using PeerBot.Conversations;
 using PeerBot.Handoff;
+using PeerBot.Tests.Summaries;
 using PeerBot.Tests.Testing;
 using Xunit;
 
@@ -72,6 +75,58 @@ public sealed class TranscriptPrivacyTests
         await Eventually.TrueAsync(async () => (await app.WithDbAsync(db => db.Set<TranscriptEntry>().CountAsync())) == 0,
             "transcript deleted after the grace period");
         Assert.NotNull((await app.HandoffOfAsync(client)).TranscriptDeletedAt);
+        var key = await app.KeyOfAsync(client);
+        Assert.Null(await app.WithDbAsync(db => db.Set<ConversationRecord>().Where(c => c.Key == key).Select(c => c.ContextBuffer).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ContextBuffer_KeepsTheLastFew_EachEncrypted_InTheConversationRow()
+    {
+        await using var app = new PeerBotApp();
+        var client = new ActivityBuilder();
+        for (var i = 1; i <= 7; i++)
+            using (await app.SendAsync(client.Message($"private line Zebediah {i}"))) { }
+
+        var key = await app.KeyOfAsync(client);
+        var stored = await app.WithDbAsync(db => db.Set<ConversationRecord>().Where(c => c.Key == key).Select(c => c.ContextBuffer).SingleAsync());
+        Assert.NotNull(stored);
+        Assert.DoesNotContain("Zebediah", stored, StringComparison.Ordinal);
+        var lines = ContextBuffer.Read(stored);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var transcripts = scope.ServiceProvider.GetRequiredService<TranscriptStore>();
+            Assert.Equal(Enumerable.Range(3, 5).Select(i => $"private line Zebediah {i}"), lines.Select(l => transcripts.Unprotect(l.Cipher)));
+        }
+        Assert.Empty(await app.WithDbAsync(db => db.Set<TranscriptEntry>().ToListAsync())); // no handoff: no transcript rows
+        Assert.False(CanaryProofTests.SqliteFilesContain(app, "Zebediah"), "no plain text in the .db and -wal files");
+    }
+
+    [Fact]
+    public async Task ContextBuffer_LinesPastRetention_DroppedByTheNextTurn_IdleBufferClearedBySweep()
+    {
+        await using var app = new PeerBotApp(new Dictionary<string, string?>
+        {
+            ["PeerBot:Privacy:ContextRetention"] = "01:00:00",
+            ["PeerBot:Privacy:SweepInterval"] = "00:01:00",
+        });
+        var client = new ActivityBuilder();
+        using (await app.SendAsync(client.Message("an old line"))) { }
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        using (await app.SendAsync(client.Message("a new line"))) { }
+        var key = await app.KeyOfAsync(client);
+        var row = await app.WithDbAsync(db => db.Set<ConversationRecord>().AsNoTracking().SingleAsync(c => c.Key == key));
+        var lines = ContextBuffer.Read(row.ContextBuffer);
+        Assert.Equal([app.Clock.GetUtcNow().ToUnixTimeMilliseconds()], lines.Select(l => l.At.ToUnixTimeMilliseconds()));
+
+        for (var i = 0; i < 62; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(5);
+        }
+        await Eventually.TrueAsync(async () => await app.WithDbAsync(db =>
+            db.Set<ConversationRecord>().Where(c => c.Key == key).Select(c => c.ContextBuffer).SingleAsync()) is null, "idle buffer cleared");
+        // The clearing moved the row's version on: a turn holding the old buffer cannot write it back.
+        Assert.True(await app.WithDbAsync(db => db.Set<ConversationRecord>().Where(c => c.Key == key).Select(c => c.Version).SingleAsync()) > row.Version);
     }
 
     [Fact]

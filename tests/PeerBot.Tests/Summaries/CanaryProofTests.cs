@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PeerBot.Conversations;
+using PeerBot.Data;
 using PeerBot.Handoff;
 using PeerBot.Tests.Testing;
 using Xunit;
@@ -64,8 +66,16 @@ public sealed class CanaryProofTests
 
     /// <summary>The encrypted transcript and context-buffer lines held for the conversation, as stored.</summary>
     internal static Task<List<string>> CipherTextsAsync(PeerBotApp app, string key) =>
-        app.WithDbAsync(db => db.Set<TranscriptEntry>().AsNoTracking()
-            .Where(e => e.ConversationKey == key).Select(e => e.Cipher).ToListAsync());
+        app.WithDbAsync(async db => (List<string>)
+        [
+            .. await db.Set<TranscriptEntry>().AsNoTracking().Where(e => e.ConversationKey == key).Select(e => e.Cipher).ToListAsync(),
+            .. await ContextCipherTextsAsync(db, key),
+        ]);
+
+    /// <summary>The conversation's context-buffer lines (in its row), as stored.</summary>
+    internal static async Task<List<string>> ContextCipherTextsAsync(PeerBotDb db, string key) =>
+        ContextBuffer.Read(await db.Set<ConversationRecord>().AsNoTracking().Where(c => c.Key == key).Select(c => c.ContextBuffer)
+            .FirstOrDefaultAsync()).Select(l => l.Cipher).ToList();
 
     /// <summary>
     /// check-in, coping, crisis, handoff with relay, close. Returns the cipher texts stored while the handoff was live
@@ -111,7 +121,8 @@ public sealed class CanaryProofTests
             await Task.Delay(5);
         }
         Assert.Empty(await app.WithDbAsync(db => db.Set<HandoffRequest>().Where(h => h.State != HandoffState.Closed).ToListAsync()));
-        await Eventually.TrueAsync(async () => await app.WithDbAsync(db => db.Set<TranscriptEntry>().CountAsync()) == 0,
+        await Eventually.TrueAsync(async () => await app.WithDbAsync(async db =>
+                !await db.Set<TranscriptEntry>().AnyAsync() && !await db.Set<ConversationRecord>().AnyAsync(c => c.ContextBuffer != null)),
             "transcripts and context buffers swept");
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         app.Clock.Advance(TimeSpan.FromMinutes(1));

@@ -46,6 +46,7 @@ public sealed class ClientRightsTests
         Assert.Null(closed.NoteCipher);
         var record = await app.WithDbAsync(db => db.Set<ConversationRecord>().AsNoTracking().SingleAsync(c => c.Key == key));
         Assert.Null(record.DialogStateJson);
+        Assert.Null(record.ContextBuffer);
         Assert.Equal(
             [ConsentAction.OptedIn, ConsentAction.ErasureRequested, ConsentAction.Erased],
             (await app.LedgerAsync(key)).Select(e => e.Action));
@@ -66,6 +67,7 @@ public sealed class ClientRightsTests
                 .. await db.Set<ClientSummary>().AsNoTracking().Where(s => s.ConversationKey == key).Select(s => s.Cipher).ToListAsync(),
                 .. await db.Set<EpisodeFact>().AsNoTracking().Where(f => f.ConversationKey == key).Select(f => f.Cipher).ToListAsync(),
                 .. await db.Set<TranscriptEntry>().AsNoTracking().Where(e => e.ConversationKey == key).Select(e => e.Cipher).ToListAsync(),
+                .. await CanaryProofTests.ContextCipherTextsAsync(db, key),
                 .. await db.Set<HandoffRequest>().AsNoTracking().Where(h => h.ConversationKey == key && h.NoteCipher != null)
                     .Select(h => h.NoteCipher!).ToListAsync(),
             ];
