@@ -28,6 +28,9 @@ public sealed class ConversationRecord
     /// </summary>
     public string? ContextBuffer { get; set; }
 
+    /// <summary>The activities delivered in the last ten minutes, for de-duplication (<see cref="DeliveryLog"/>).</summary>
+    public string? RecentDeliveries { get; set; }
+
     /// <summary>Optimistic concurrency across replicas: every save bumps it.</summary>
     public int Version { get; set; }
 }

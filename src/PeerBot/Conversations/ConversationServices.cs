@@ -14,7 +14,6 @@ public static class ConversationServices
         services.AddSingleton<CrisisFirst>();
         services.AddScoped<ActivityProcessor>();
         services.AddHostedService<OutboxSweeper>();
-        services.AddHostedService<DeliveryLogSweeper>();
         return services;
     }
 }

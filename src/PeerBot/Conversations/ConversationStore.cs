@@ -14,33 +14,27 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
 {
     // Compiled once: the turn's first query skips LINQ translation and its cache lookup on every turn.
     // With it, which of the conversation's rarely present rows exist (TurnFacts): one round trip, not six.
-    // Also the activity's de-duplication record (one more query a turn saved).
-    private static readonly CompiledQuery<Func<PeerBotDb, string, string, CancellationToken, Task<ConversationWithFacts?>>> ByChannelHash =
-        new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, string activityHash, CancellationToken _) =>
+    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<ConversationWithFacts?>>> ByChannelHash =
+        new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, CancellationToken _) =>
             db.Set<ConversationRecord>().Where(c => c.ChannelHash == hash).Select(c => new ConversationWithFacts(c, new TurnFacts(
                 c.Key,
                 db.Set<ChannelState>().Any(s => s.ConversationKey == c.Key),
                 db.Set<ClientSchedule>().Any(s => s.ConversationKey == c.Key),
                 db.Set<ConsentEntry>().Any(e => e.ConversationKey == c.Key),
                 db.Set<PrivacyPrompt>().Any(p => p.ConversationKey == c.Key),
-                db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending))
-            {
-                DeliveredAt = db.Set<InboundActivity>().Where(a => a.Hash == activityHash).Select(a => (DateTimeOffset?)a.ReceivedAt).FirstOrDefault(),
-                DeliveryRead = true,
-            })).SingleOrDefault()));
+                db.Set<HandoffRequest>().Any(h => h.ConversationKey == c.Key && h.FeedbackPending))))
+            .SingleOrDefault()));
 
-    /// <param name="activityHash">
-    /// The activity's de-duplication hash (<see cref="ConversationKeys.ActivityHash"/>), read into the facts; null for
-    /// an activity without an id.
-    /// </param>
-    public async Task<ConversationRecord> GetOrCreateAsync(Activity activity, string? activityHash, bool verified,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The activity's conversation, tracked (created if new), with its facts in <see cref="PeerBotDb.Facts"/>. Its
+    /// de-duplication record is in the row (<see cref="ConversationRecord.RecentDeliveries"/>).
+    /// </summary>
+    public async Task<ConversationRecord> GetOrCreateAsync(Activity activity, bool verified, CancellationToken cancellationToken)
     {
         var channelId = activity.ChannelId!;
         var hash = ConversationKeys.ChannelHash(channelId, activity.Conversation!.Id!);
         var now = clock.GetUtcNow();
-        // Without an id there is no de-duplication record: "-" is a hash no row has (hashes are hex).
-        var (found, delivery) = await FindWithFactsAsync(hash, activityHash ?? "-", cancellationToken);
+        var found = await FindWithFactsAsync(hash, cancellationToken);
         var record = found?.Record;
         db.Facts = found?.Facts;
         if (record is null)
@@ -55,9 +49,7 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
                 Locale = NormalizeLocale(activity.Locale),
             };
             db.Add(record);
-            db.Facts = delivery is { } read
-                ? TurnFacts.ForNew(record.Key) with { DeliveredAt = read.DeliveredAt, DeliveryRead = true }
-                : TurnFacts.ForNew(record.Key);
+            db.Facts = TurnFacts.ForNew(record.Key);
         }
 
         // The service URL can change between activities (PROTOCOL.md §10 item 8): always keep the latest.
@@ -73,23 +65,19 @@ public sealed class ConversationStore(PeerBotDb db, TimeProvider clock)
     /// </summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        await FindWithFactsAsync("-", "-", cancellationToken);
+        await FindWithFactsAsync("-", cancellationToken);
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>
-    /// The conversation, tracked, with its facts; on SQLite by <see cref="SqliteConversationRead"/>, which also says
-    /// when no conversation is found whether the activity was delivered before (<c>Delivery</c>; null: not read).
-    /// </summary>
-    private async Task<(ConversationWithFacts? Found, SqliteConversationRead.Delivery? Delivery)> FindWithFactsAsync(
-        string hash, string activityHash, CancellationToken cancellationToken)
+    /// <summary>The conversation, tracked, with its facts; on SQLite by <see cref="SqliteConversationRead"/>.</summary>
+    private async Task<ConversationWithFacts?> FindWithFactsAsync(string hash, CancellationToken cancellationToken)
     {
         if (db is not SqlitePeerBotDb { Pragmas: { } pragmas } || SqliteConversationRead.For(db.Model) is not { } read)
-            return (await ByChannelHash.For(db)(db, hash, activityHash, cancellationToken), null);
-        var (found, delivery) = await read.ReadAsync(pragmas.Readers, hash, activityHash, cancellationToken);
+            return await ByChannelHash.For(db)(db, hash, cancellationToken);
+        var found = await read.ReadAsync(pragmas.Readers, hash, cancellationToken);
         if (found is not null)
             db.Attach(found.Record); // unchanged, as EF's tracking query leaves it
-        return (found, delivery);
+        return found;
     }
 
     public Task<ConversationRecord?> FindAsync(string key, CancellationToken cancellationToken) =>

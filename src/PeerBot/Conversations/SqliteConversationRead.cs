@@ -15,9 +15,7 @@ namespace PeerBot.Conversations;
 /// <summary>
 /// SQLite: the turn's first query (<see cref="ConversationStore"/>'s conversation with its <see cref="TurnFacts"/>)
 /// written out by hand and run on a pooled reader session whose statement stays prepared
-/// (<see cref="SqliteSession"/>). The same SQL as EF Core's compiled query (and, with no conversation found, the
-/// activity's de-duplication record all the same: a new conversation's first turn needs no second query), without
-/// EF's query pipeline (about 5 % of
+/// (<see cref="SqliteSession"/>). The same SQL as EF Core's compiled query, without EF's query pipeline (about 5 % of
 /// the server's CPU under load) and without SQLite compiling the statement again on every turn. The row is attached
 /// to the turn's context unchanged, as EF's tracking query would leave it.
 /// <para>
@@ -45,6 +43,7 @@ internal sealed class SqliteConversationRead
         (nameof(ConversationRecord.CreatedAt), typeof(long)),
         (nameof(ConversationRecord.LastActivityAt), typeof(long)),
         (nameof(ConversationRecord.ContextBuffer), typeof(string)),
+        (nameof(ConversationRecord.RecentDeliveries), typeof(string)),
         (nameof(ConversationRecord.Version), typeof(int)),
     ];
 
@@ -61,28 +60,17 @@ internal sealed class SqliteConversationRead
     /// <summary>The read for this model; null when the model no longer matches what is written here.</summary>
     public static SqliteConversationRead? For(IModel model) => Plans.GetValue(model, Build);
 
-    /// <summary>When the activity was delivered before (null: never), read even when no conversation is found.</summary>
-    public readonly record struct Delivery(DateTimeOffset? DeliveredAt);
-
-    public async Task<(ConversationWithFacts? Found, Delivery Delivery)> ReadAsync(SqliteReaderPool readers, string channelHash,
-        string activityHash, CancellationToken cancellationToken)
+    public async Task<ConversationWithFacts?> ReadAsync(SqliteReaderPool readers, string channelHash, CancellationToken cancellationToken)
     {
-        var rows = await readers.QueryAsync(Sql, p =>
-        {
-            p.Add(new SqliteParameter("@hash", SqliteType.Text) { Value = channelHash });
-            p.Add(new SqliteParameter("@activity", SqliteType.Text) { Value = activityHash });
-        }, reader =>
-        {
-            // One row when no conversation matches (the left join), its conversation columns null.
-            var delivery = new Delivery(reader.IsDBNull(18) ? null : Time(reader.GetInt64(18)));
-            return (Found: reader.IsDBNull(0) ? null : Materialize(reader, delivery), Delivery: delivery);
-        }, cancellationToken);
+        var rows = await readers.QueryAsync(Sql,
+            p => p.Add(new SqliteParameter("@hash", SqliteType.Text) { Value = channelHash }),
+            Materialize, cancellationToken);
         if (rows.Count > 1)
             throw new InvalidOperationException("Sequence contains more than one element."); // as SingleOrDefault
-        return rows.Count == 0 ? (null, default) : rows[0];
+        return rows.Count == 0 ? null : rows[0];
     }
 
-    private ConversationWithFacts Materialize(SqliteDataReader reader, Delivery delivery)
+    private ConversationWithFacts Materialize(SqliteDataReader reader)
     {
         var record = new ConversationRecord
         {
@@ -98,14 +86,11 @@ internal sealed class SqliteConversationRead
             CreatedAt = Time(reader.GetInt64(9)),
             LastActivityAt = Time(reader.GetInt64(10)),
             ContextBuffer = reader.IsDBNull(11) ? null : reader.GetString(11),
-            Version = reader.GetInt32(12),
+            RecentDeliveries = reader.IsDBNull(12) ? null : reader.GetString(12),
+            Version = reader.GetInt32(13),
         };
-        var facts = new TurnFacts(record.Key, reader.GetBoolean(13), reader.GetBoolean(14), reader.GetBoolean(15),
-            reader.GetBoolean(16), reader.GetBoolean(17))
-        {
-            DeliveredAt = delivery.DeliveredAt,
-            DeliveryRead = true,
-        };
+        var facts = new TurnFacts(record.Key, reader.GetBoolean(14), reader.GetBoolean(15), reader.GetBoolean(16),
+            reader.GetBoolean(17), reader.GetBoolean(18));
         return new ConversationWithFacts(record, facts);
     }
 
@@ -133,15 +118,11 @@ internal sealed class SqliteConversationRead
             || Exists<ClientSchedule>(model, "d") is not { } schedule
             || Exists<ConsentEntry>(model, "e") is not { } consent
             || Exists<PrivacyPrompt>(model, "p") is not { } privacy
-            || Exists<HandoffRequest>(model, "h", nameof(HandoffRequest.FeedbackPending)) is not { } feedback
-            || model.FindEntityType(typeof(InboundActivity)) is not { } inbound)
+            || Exists<HandoffRequest>(model, "h", nameof(HandoffRequest.FeedbackPending)) is not { } feedback)
             return null;
         var sql =
-            $"SELECT {string.Join(", ", columns)}, {channelState}, {schedule}, {consent}, {privacy}, {feedback}, " +
-            $"(SELECT a.{Column(inbound, nameof(InboundActivity.ReceivedAt))} FROM {Table(inbound)} AS a " +
-            $"WHERE a.{Column(inbound, nameof(InboundActivity.Hash))} = @activity LIMIT 1) " +
-            $"FROM (SELECT 1) AS one LEFT JOIN {Table(conversations)} AS c " +
-            $"ON c.{Column(conversations, nameof(ConversationRecord.ChannelHash))} = @hash LIMIT 2";
+            $"SELECT {string.Join(", ", columns)}, {channelState}, {schedule}, {consent}, {privacy}, {feedback} " +
+            $"FROM {Table(conversations)} AS c WHERE c.{Column(conversations, nameof(ConversationRecord.ChannelHash))} = @hash LIMIT 2";
         return new SqliteConversationRead(sql, time);
 
         string? Exists<T>(IModel m, string alias, string? flag = null)

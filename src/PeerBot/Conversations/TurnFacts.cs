@@ -25,18 +25,6 @@ public sealed record TurnFacts(
     /// </summary>
     public bool New { get; init; }
 
-    /// <summary>
-    /// When this turn's activity id was last delivered (the de-duplication record), or null: never. Only when
-    /// <see cref="DeliveryRead"/>.
-    /// </summary>
-    public DateTimeOffset? DeliveredAt { get; init; }
-
-    /// <summary>
-    /// <see cref="DeliveredAt"/> was read with the conversation: always for a conversation that existed; for one the
-    /// turn creates only on SQLite (<see cref="SqliteConversationRead"/> reads it even when no conversation is found).
-    /// </summary>
-    public bool DeliveryRead { get; init; }
-
     /// <summary>A conversation this turn creates: nothing can exist for it yet.</summary>
     public static TurnFacts ForNew(string conversationKey) => new(conversationKey, false, false, false, false, false) { New = true };
 

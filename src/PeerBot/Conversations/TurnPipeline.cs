@@ -31,10 +31,6 @@ public sealed class TurnPipeline(
     TimeProvider clock,
     ILogger<TurnPipeline> logger)
 {
-    private static readonly CompiledQuery<Func<PeerBotDb, string, CancellationToken, Task<InboundActivity?>>> DeliveryByHash =
-        new(() => EF.CompileAsyncQuery((PeerBotDb db, string hash, CancellationToken _) =>
-            db.Set<InboundActivity>().SingleOrDefault(a => a.Hash == hash)));
-
     /// <summary>Runs the turn. Returns the replies when the caller asked for them (expectReplies), else empty.</summary>
     public async Task<IReadOnlyList<Activity>> RunAsync(TurnRequest request, CancellationToken cancellationToken)
     {
@@ -66,8 +62,8 @@ public sealed class TurnPipeline(
         using var ahead = crisisFirst.Enter();
 
         var deliveryHash = activity.Id is null ? null : ConversationKeys.ActivityHash(activity.ChannelId!, activity.Conversation.Id!, activity.Id);
-        var record = await store.GetOrCreateAsync(activity, deliveryHash, request.ServiceUrlVerified, cancellationToken);
-        if (deliveryHash is not null && !await RememberDeliveryAsync(deliveryHash, TurnFacts.Of(db, record.Key), cancellationToken))
+        var record = await store.GetOrCreateAsync(activity, request.ServiceUrlVerified, cancellationToken);
+        if (deliveryHash is not null && !RememberDelivery(record, deliveryHash))
         {
             ConversationLog.Duplicate(logger, record.Key);
             db.ChangeTracker.Clear();
@@ -183,7 +179,15 @@ public sealed class TurnPipeline(
                 turn.DiscardPending();
                 record = await store.FindAsync(record.Key, cancellationToken)
                     ?? throw new InvalidOperationException("The conversation disappeared during the turn.");
-                if (remembered is { } line && record.Mode == ConversationMode.Bot)
+                // Another replica may have taken this very delivery meanwhile (the activity's re-delivery): then it
+                // has run the turn. Unless this turn already committed its delivery (the crisis commit), it stops.
+                if (deliveryHash is not null && !turn.Committed && !RememberDelivery(record, deliveryHash))
+                {
+                    ConversationLog.Duplicate(logger, record.Key);
+                    db.ChangeTracker.Clear();
+                    return [];
+                }
+                if (remembered is { } line && !turn.Committed && record.Mode == ConversationMode.Bot)
                     transcripts.AddContext(record, line, now); // the reloaded row does not have it
                 turn = turn.For(record);
                 turn.Safety = safetyState;
@@ -323,7 +327,7 @@ public sealed class TurnPipeline(
         // so a bad state cannot loop; keep the delivery record, the mode and any open handoff.
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is ConversationRecord or InboundActivity)
+            if (entry.Entity is ConversationRecord)
                 continue;
             if (entry.State == EntityState.Added)
                 entry.State = EntityState.Detached;
@@ -368,34 +372,24 @@ public sealed class TurnPipeline(
             : ReplyOutbox.EnqueueLeased(db, record.Key, pending, turn.Activity.Id, clock.GetUtcNow());
         record.Version++;
         await db.SaveChangesAsync(cancellationToken);
+        turn.Committed = true;
         if (rows.Count > 0)
             await outbox.SendCommittedAsync(db, record, rows, pending, cancellationToken);
     }
 
-    private async Task<bool> RememberDeliveryAsync(string hash, TurnFacts? facts, CancellationToken cancellationToken)
+    /// <summary>
+    /// False if the activity was delivered within the de-duplication window (a re-delivery); else records the
+    /// delivery in the conversation's row, saved with the turn (<see cref="DeliveryLog"/>).
+    /// </summary>
+    private bool RememberDelivery(ConversationRecord record, string hash)
     {
-        var since = clock.GetUtcNow() - DeliveryLogSweeper.Window;
-        if (facts is { DeliveryRead: true })
-        {
-            // Read with the conversation (ConversationStore): never delivered, or delivered within the window.
-            if (facts.DeliveredAt is null)
-            {
-                db.Add(new InboundActivity { Hash = hash, ReceivedAt = clock.GetUtcNow() });
-                return true;
-            }
-            if (facts.DeliveredAt >= since)
-                return false;
-        }
-        var seen = await DeliveryByHash.For(db)(db, hash, cancellationToken);
-        if (seen is not null && seen.ReceivedAt >= since)
+        var now = clock.GetUtcNow();
+        var since = now - DeliveryLog.Window;
+        if (DeliveryLog.Seen(record.RecentDeliveries, hash, since))
             return false;
-        if (seen is not null)
-            seen.ReceivedAt = clock.GetUtcNow(); // outside the window: a new delivery
-        else
-            db.Add(new InboundActivity { Hash = hash, ReceivedAt = clock.GetUtcNow() });
+        record.RecentDeliveries = DeliveryLog.Add(record.RecentDeliveries, hash, now, since);
         return true;
     }
-
 
     private sealed class Turn(ConversationRecord record, Activity activity, bool expectReplies)
     {
@@ -406,6 +400,9 @@ public sealed class TurnPipeline(
         public Activity Activity { get; } = activity;
         public bool ExpectReplies { get; } = expectReplies;
         public List<Activity> Sent { get; } = [];
+
+        /// <summary>A commit of this turn succeeded (its delivery record, at least, is stored).</summary>
+        public bool Committed { get; set; }
 
         public void Add(IEnumerable<Activity> activities)
         {
@@ -451,7 +448,7 @@ public sealed class TurnPipeline(
         /// <summary>The same turn bound to a reloaded conversation row (after a version conflict).</summary>
         public Turn For(ConversationRecord reloaded)
         {
-            var turn = new Turn(reloaded, Activity, ExpectReplies);
+            var turn = new Turn(reloaded, Activity, ExpectReplies) { Committed = Committed };
             turn.Sent.AddRange(Sent);
             return turn;
         }

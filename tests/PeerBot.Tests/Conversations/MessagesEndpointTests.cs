@@ -123,6 +123,30 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
+    public async Task Post_EarlierActivityRedelivered_ProcessedOnce_RecordKeepsOnlyTheWindowAndNoIds()
+    {
+        await using var app = new PeerBotApp();
+        var client = new ActivityBuilder();
+        var first = client.Message("hello", id: "msg-early-1");
+        using (await app.SendAsync(first)) { }
+        using (await app.SendAsync(client.Message("4", id: "msg-early-2"))) { }
+        using (await app.SendAsync(client.Message("menu", id: "msg-early-3"))) { }
+        var sent = app.Connector.Sent.Count;
+
+        using (var again = await app.SendAsync(first)) // not the latest one: still within the window
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(sent, app.Connector.Sent.Count);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        using (await app.SendAsync(client.Message("menu", id: "msg-late-4"))) { }
+        var stored = await app.WithDbAsync(db => db.Set<ConversationRecord>().Select(c => c.RecentDeliveries).SingleAsync());
+        Assert.NotNull(stored);
+        Assert.Single(stored.Split('\n')); // the three older deliveries are past the window: dropped
+        Assert.DoesNotContain("msg-", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Conversation!.Id!, stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_AliveAndReady()
     {
         await using var app = new PeerBotApp();

@@ -38,7 +38,8 @@ public sealed class SqliteConversationReadTests
             {
                 Key = "full", ChannelHash = "hash-full", ChannelId = "msteams", Mode = ConversationMode.WaitingForPeer,
                 Locale = "es-US", ReferenceJson = "{\"a\":1}", ServiceUrlVerified = true, DialogStateJson = "{\"stack\":[]}",
-                SafetyStateJson = "{}", CreatedAt = At, LastActivityAt = At.AddMinutes(5), ContextBuffer = "1:a\n2:b", Version = 9,
+                SafetyStateJson = "{}", CreatedAt = At, LastActivityAt = At.AddMinutes(5), ContextBuffer = "1:a\n2:b",
+                RecentDeliveries = "0123456789abcdef0123456789abcdef:1", Version = 9,
             });
             db.Add(new ChannelState { ConversationKey = "full", Discreet = true });
             db.Add(new ClientSchedule { ConversationKey = "full" });
@@ -46,15 +47,14 @@ public sealed class SqliteConversationReadTests
             db.Add(new PrivacyPrompt { ConversationKey = "full", Kind = "summaries", At = At });
             db.Add(new HandoffRequest { Id = handoff, ConversationKey = "full", FeedbackPending = true, CreatedAt = At, QueuedAt = At });
             db.Add(new TranscriptEntry { ConversationKey = "full", HandoffId = handoff, Cipher = "in the handoff", At = At });
-            db.Add(new InboundActivity { Hash = "delivered", ReceivedAt = At.AddSeconds(30) });
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 
-        var (found, expected) = await ReadAsync(app, "hash-full", "delivered");
+        var (found, expected) = await ReadAsync(app, "hash-full");
 
         Assert.NotNull(found);
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(found.Record));
-        Assert.Equal(new TurnFacts("full", true, true, true, true, true) { DeliveredAt = At.AddSeconds(30), DeliveryRead = true }, found.Facts);
+        Assert.Equal(new TurnFacts("full", true, true, true, true, true), found.Facts);
     }
 
     [Fact]
@@ -68,48 +68,23 @@ public sealed class SqliteConversationReadTests
             db.Add(new HandoffRequest { Id = Guid.NewGuid(), ConversationKey = "bare", FeedbackPending = false, CreatedAt = At, QueuedAt = At });
             db.Add(new ChannelState { ConversationKey = "other" });
             db.Add(new TranscriptEntry { ConversationKey = "other", Cipher = "x", At = At });
-            db.Add(new InboundActivity { Hash = "someone else's", ReceivedAt = At });
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 
-        var (found, expected) = await ReadAsync(app, "hash-bare", "never delivered");
+        var (found, expected) = await ReadAsync(app, "hash-bare");
         Assert.NotNull(found);
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(found.Record));
-        Assert.Equal(new TurnFacts("bare", false, false, false, false, false) { DeliveryRead = true }, found.Facts);
+        Assert.Equal(new TurnFacts("bare", false, false, false, false, false), found.Facts);
 
-        Assert.Null((await ReadAsync(app, "hash-nobody", "-")).Found);
+        Assert.Null((await ReadAsync(app, "hash-nobody")).Found);
     }
 
-    [Fact]
-    public async Task Read_NoConversation_StillSaysWhetherTheActivityWasDelivered()
-    {
-        await using var app = new PeerBotApp();
-        await app.WithDbAsync(db =>
-        {
-            db.Add(new InboundActivity { Hash = "delivered", ReceivedAt = At });
-            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        });
-
-        var (delivered, never) = await app.WithDbAsync(async db =>
-        {
-            var read = SqliteConversationRead.For(db.Model)!;
-            var readers = ((SqlitePeerBotDb)db).Pragmas!.Readers;
-            var token = TestContext.Current.CancellationToken;
-            return ((await read.ReadAsync(readers, "hash-new", "delivered", token)), (await read.ReadAsync(readers, "hash-new", "fresh", token)));
-        });
-
-        Assert.Null(delivered.Found);
-        Assert.Equal(At, delivered.Delivery.DeliveredAt);
-        Assert.Null(never.Found);
-        Assert.Null(never.Delivery.DeliveredAt);
-    }
-
-    private static Task<(ConversationWithFacts? Found, ConversationRecord? Expected)> ReadAsync(PeerBotApp app, string hash, string activity) =>
+    private static Task<(ConversationWithFacts? Found, ConversationRecord? Expected)> ReadAsync(PeerBotApp app, string hash) =>
         app.WithDbAsync(async db =>
         {
             var read = SqliteConversationRead.For(db.Model)!;
             var pragmas = ((SqlitePeerBotDb)db).Pragmas!;
-            var (found, _) = await read.ReadAsync(pragmas.Readers, hash, activity, TestContext.Current.CancellationToken);
+            var found = await read.ReadAsync(pragmas.Readers, hash, TestContext.Current.CancellationToken);
             var expected = await db.Set<ConversationRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.ChannelHash == hash);
             return (found, expected);
         });

@@ -197,6 +197,9 @@ namespace PeerBot.Data.Migrations.Postgres
                     b.Property<int>("Mode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RecentDeliveries")
+                        .HasColumnType("text");
+
                     b.Property<string>("ReferenceJson")
                         .HasColumnType("text");
 
@@ -216,22 +219,6 @@ namespace PeerBot.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Conversations", (string)null);
-                });
-
-            modelBuilder.Entity("PeerBot.Conversations.InboundActivity", b =>
-                {
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Hash");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.ToTable("InboundActivities", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Conversations.OutboxMessage", b =>

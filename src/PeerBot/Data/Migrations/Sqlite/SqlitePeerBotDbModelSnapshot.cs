@@ -186,6 +186,9 @@ namespace PeerBot.Data.Migrations.Sqlite
                     b.Property<int>("Mode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecentDeliveries")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReferenceJson")
                         .HasColumnType("TEXT");
 
@@ -205,22 +208,6 @@ namespace PeerBot.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Conversations", (string)null);
-                });
-
-            modelBuilder.Entity("PeerBot.Conversations.InboundActivity", b =>
-                {
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Hash");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.ToTable("InboundActivities", (string)null);
                 });
 
             modelBuilder.Entity("PeerBot.Conversations.OutboxMessage", b =>
