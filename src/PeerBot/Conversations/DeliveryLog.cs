@@ -9,11 +9,15 @@ namespace PeerBot.Conversations;
 /// writes anyway, so that a re-delivery (Teams retries after ~15 s) is acknowledged without a second turn. Stored as
 /// one line per delivery, <c>hash:unix-milliseconds</c>, oldest first; the hash is the first 128 bits of
 /// <see cref="ConversationKeys.ActivityHash"/> (no channel ids at rest). Lines older than the window are dropped
-/// whenever one is added.
+/// whenever one is added, and at most <see cref="MaxKept"/> are kept (a flood cannot grow the row without bound; a
+/// re-delivery of an activity older than the last <see cref="MaxKept"/> would then be taken as new).
 /// </summary>
 public static class DeliveryLog
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    /// <summary>Deliveries remembered at most (about 10 KB): far more than a person sends in ten minutes.</summary>
+    public const int MaxKept = 200;
 
     /// <summary>Hex characters of the activity hash kept (128 bits).</summary>
     private const int Kept = 32;
@@ -40,7 +44,7 @@ public static class DeliveryLog
     public static string Add(string? stored, string activityHash, DateTimeOffset now, DateTimeOffset since)
     {
         ArgumentNullException.ThrowIfNull(activityHash);
-        var text = new StringBuilder();
+        var kept = new List<Range>();
         if (!string.IsNullOrEmpty(stored))
         {
             var sinceMs = since.ToUnixTimeMilliseconds();
@@ -49,9 +53,12 @@ public static class DeliveryLog
                 var line = stored.AsSpan(range);
                 if (line.Length > Kept + 1 && line[Kept] == ':'
                     && long.TryParse(line[(Kept + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at >= sinceMs)
-                    text.Append(line).Append('\n');
+                    kept.Add(range);
             }
         }
+        var text = new StringBuilder();
+        foreach (var range in kept.Skip(Math.Max(0, kept.Count - (MaxKept - 1))))
+            text.Append(stored.AsSpan(range)).Append('\n');
         return text.Append(Key(activityHash)).Append(':')
             .Append(now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).ToString();
     }
