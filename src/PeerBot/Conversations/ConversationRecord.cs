@@ -23,7 +23,7 @@ public sealed class ConversationRecord
 
     /// <summary>
     /// The short context buffer a peer sees on pickup (DESIGN.md decision 5): the client's last few bot-mode
-    /// messages, each encrypted on its own (<see cref="Handoff.ContextBuffer"/>); null when empty. Kept in the
+    /// messages, each encrypted on its own (<see cref="Data.TimedLines"/>); null when empty. Kept in the
     /// conversation's own row, which every turn writes anyway (load RESULTS.md, stop 15).
     /// </summary>
     public string? ContextBuffer { get; set; }

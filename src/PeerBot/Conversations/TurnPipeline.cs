@@ -84,7 +84,7 @@ public sealed class TurnPipeline(
 
         // The short encrypted context buffer a peer sees on pickup (DESIGN.md decision 5): bot-mode messages only.
         // Lines past their retention go in any bot-mode turn (with a handoff open, the peer still needs them).
-        ContextLine? remembered = null;
+        TimedLine? remembered = null;
         if (isMessage && startMode == ConversationMode.Bot)
             remembered = transcripts.RememberContext(record, text, now);
         else if (startMode == ConversationMode.Bot)

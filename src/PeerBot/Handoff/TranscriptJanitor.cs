@@ -56,7 +56,7 @@ public sealed class TranscriptJanitor(PeerBotDb db, IOptions<TranscriptPrivacyOp
                 .Where(c => c.Key == conversationKey)
                 .Select(c => new { c.Version, c.ContextBuffer })
                 .FirstOrDefaultAsync(cancellationToken);
-            var (stored, removed) = ContextBuffer.Without(row?.ContextBuffer, cutoff);
+            var (stored, removed) = TimedLines.Without(row?.ContextBuffer, cutoff);
             if (row is null || removed == 0)
                 return 0;
             var version = row.Version;

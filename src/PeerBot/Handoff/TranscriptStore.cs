@@ -13,7 +13,7 @@ public sealed record TranscriptLine(long Id, string Sender, string? PeerId, stri
 /// <summary>
 /// Encrypts handoff content with ASP.NET Core Data Protection (purpose <see cref="Purpose"/>): the live handoff's
 /// transcript (rows added to the caller's unit of work; the caller saves them with its state) and the context
-/// buffer (lines in the conversation row, <see cref="ContextBuffer"/>).
+/// buffer (lines in the conversation row, <see cref="ConversationRecord.ContextBuffer"/>, each encrypted on its own).
 /// </summary>
 public sealed class TranscriptStore(
     PeerBotDb db, IDataProtectionProvider protection, IOptions<HandoffOptions> options, IOptions<TranscriptPrivacyOptions> privacy)
@@ -27,27 +27,27 @@ public sealed class TranscriptStore(
     /// and lines past their retention. Changes the row in memory; the turn saves it with its state. Returns the line
     /// added (null when the buffer is off), so that a turn that reloads the row can add it again.
     /// </summary>
-    public ContextLine? RememberContext(ConversationRecord record, ClientText text, DateTimeOffset now)
+    public TimedLine? RememberContext(ConversationRecord record, ClientText text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (options.Value.ContextMessages == 0)
             return null;
-        var line = new ContextLine(now, _protector.Protect(text.Value));
+        var line = new TimedLine(now, _protector.Protect(text.Value));
         AddContext(record, line, now);
         return line;
     }
 
     /// <summary>Adds a line already encrypted (see <see cref="RememberContext"/>).</summary>
-    public void AddContext(ConversationRecord record, ContextLine line, DateTimeOffset now)
+    public void AddContext(ConversationRecord record, TimedLine line, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         var keep = options.Value.ContextMessages;
-        var lines = ContextBuffer.Read(record.ContextBuffer);
+        var lines = TimedLines.Read(record.ContextBuffer);
         lines.RemoveAll(l => l.At <= now - privacy.Value.ContextRetention);
         if (lines.Count >= keep)
             lines.RemoveRange(0, lines.Count - keep + 1);
         lines.Add(line);
-        record.ContextBuffer = ContextBuffer.Write(lines);
+        record.ContextBuffer = TimedLines.Write(lines);
     }
 
     /// <summary>Drops context lines past their retention (a turn that adds none); the row is changed only if any is.</summary>
@@ -56,7 +56,7 @@ public sealed class TranscriptStore(
         ArgumentNullException.ThrowIfNull(record);
         if (record.ContextBuffer is null)
             return;
-        var (stored, removed) = ContextBuffer.Without(record.ContextBuffer, now - privacy.Value.ContextRetention);
+        var (stored, removed) = TimedLines.Without(record.ContextBuffer, now - privacy.Value.ContextRetention);
         if (removed > 0)
             record.ContextBuffer = stored;
     }
@@ -102,9 +102,9 @@ public sealed class TranscriptStore(
             .Where(c => c.Key == handoff.ConversationKey)
             .Select(c => c.ContextBuffer)
             .FirstOrDefaultAsync(cancellationToken);
-        var lines = ContextBuffer.Read(stored).Where(l => l.At <= handoff.CreatedAt).TakeLast(options.Value.ContextMessages).ToList();
+        var lines = TimedLines.Read(stored).Where(l => l.At <= handoff.CreatedAt).TakeLast(options.Value.ContextMessages).ToList();
         // Context lines have no row of their own: numbered before every transcript line (ids start at 1).
-        return [.. lines.Select((l, i) => new TranscriptLine(i - lines.Count, "client", null, _protector.Unprotect(l.Cipher), null, null, l.At))];
+        return [.. lines.Select((l, i) => new TranscriptLine(i - lines.Count, "client", null, _protector.Unprotect(l.Text), null, null, l.At))];
     }
 
     public string Protect(string text) => _protector.Protect(text);

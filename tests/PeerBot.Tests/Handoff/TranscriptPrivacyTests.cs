@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Audit;
 using PeerBot.Conversations;
+using PeerBot.Data;
 using PeerBot.Handoff;
 using PeerBot.Tests.Summaries;
 using PeerBot.Tests.Testing;
@@ -91,11 +92,11 @@ public sealed class TranscriptPrivacyTests
         var stored = await app.WithDbAsync(db => db.Set<ConversationRecord>().Where(c => c.Key == key).Select(c => c.ContextBuffer).SingleAsync());
         Assert.NotNull(stored);
         Assert.DoesNotContain("Zebediah", stored, StringComparison.Ordinal);
-        var lines = ContextBuffer.Read(stored);
+        var lines = TimedLines.Read(stored);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var transcripts = scope.ServiceProvider.GetRequiredService<TranscriptStore>();
-            Assert.Equal(Enumerable.Range(3, 5).Select(i => $"private line Zebediah {i}"), lines.Select(l => transcripts.Unprotect(l.Cipher)));
+            Assert.Equal(Enumerable.Range(3, 5).Select(i => $"private line Zebediah {i}"), lines.Select(l => transcripts.Unprotect(l.Text)));
         }
         Assert.Empty(await app.WithDbAsync(db => db.Set<TranscriptEntry>().ToListAsync())); // no handoff: no transcript rows
         Assert.False(CanaryProofTests.SqliteFilesContain(app, "Zebediah"), "no plain text in the .db and -wal files");
@@ -115,7 +116,7 @@ public sealed class TranscriptPrivacyTests
         using (await app.SendAsync(client.Message("a new line"))) { }
         var key = await app.KeyOfAsync(client);
         var row = await app.WithDbAsync(db => db.Set<ConversationRecord>().AsNoTracking().SingleAsync(c => c.Key == key));
-        var lines = ContextBuffer.Read(row.ContextBuffer);
+        var lines = TimedLines.Read(row.ContextBuffer);
         Assert.Equal([app.Clock.GetUtcNow().ToUnixTimeMilliseconds()], lines.Select(l => l.At.ToUnixTimeMilliseconds()));
 
         for (var i = 0; i < 62; i++)

@@ -74,8 +74,8 @@ public sealed class CanaryProofTests
 
     /// <summary>The conversation's context-buffer lines (in its row), as stored.</summary>
     internal static async Task<List<string>> ContextCipherTextsAsync(PeerBotDb db, string key) =>
-        ContextBuffer.Read(await db.Set<ConversationRecord>().AsNoTracking().Where(c => c.Key == key).Select(c => c.ContextBuffer)
-            .FirstOrDefaultAsync()).Select(l => l.Cipher).ToList();
+        TimedLines.Read(await db.Set<ConversationRecord>().AsNoTracking().Where(c => c.Key == key).Select(c => c.ContextBuffer)
+            .FirstOrDefaultAsync()).Select(l => l.Text).ToList();
 
     /// <summary>
     /// check-in, coping, crisis, handoff with relay, close. Returns the cipher texts stored while the handoff was live
